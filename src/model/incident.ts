@@ -35,6 +35,10 @@ export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 export const NATURES = ['confidentiality', 'integrity', 'availability'] as const;
 export type Nature = (typeof NATURES)[number];
 
+/** For availability breaches: lost for a while or for good. */
+export const AVAILABILITY_LOSSES = ['temporary', 'permanent'] as const;
+export type AvailabilityLoss = (typeof AVAILABILITY_LOSSES)[number];
+
 /** Kinds of personal data, the general list of the AP form (chapter 6). */
 export const DATA_KINDS = [
   'name',
@@ -136,6 +140,10 @@ export const EXEMPTIONS = [
 ] as const;
 export type Exemption = (typeof EXEMPTIONS)[number];
 
+/** ENISA ease-of-identification values: negligible, limited, significant, maximum. */
+export const ENISA_EI_VALUES = [0.25, 0.5, 0.75, 1] as const;
+export type EnisaEi = (typeof ENISA_EI_VALUES)[number];
+
 /** ENISA data-processing-context base categories. */
 export const DPC_CATEGORIES = ['simple', 'behavioural', 'financial', 'sensitive'] as const;
 export type DpcCategory = (typeof DPC_CATEGORIES)[number];
@@ -200,7 +208,7 @@ export interface WhatHappened {
   /** Which properties were lost; at least one. */
   nature: Nature[];
   /** For availability: lost for a while or for good. */
-  availability_loss?: 'temporary' | 'permanent';
+  availability_loss?: AvailabilityLoss;
   /** For integrity: can the altered data be recovered? */
   integrity_recoverable?: boolean;
   /** For confidentiality: who could see the data. */

@@ -1,0 +1,60 @@
+/**
+ * The datalek command line. Only this module (and the command modules it dispatches to) prints
+ * and chooses exit codes: 0 success, 1 user-fixable problems, 2 usage errors, 70 internal faults.
+ */
+import { UsageError } from './args.js';
+import { validateCommand } from './commands/validate.js';
+import { triageCommand } from './commands/triage.js';
+import { statusCommand } from './commands/status.js';
+import { newCommand } from './commands/new.js';
+import type { Command } from './command.js';
+import { EXIT, type Io, processIo } from './io.js';
+import { VERSION } from '../version.js';
+
+const COMMANDS: Command[] = [validateCommand, triageCommand, statusCommand, newCommand];
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.spec.name.length));
+  return [
+    `datalek ${VERSION}: personal-data breach incidents as YAML, triaged under the GDPR (AVG).`,
+    '',
+    'Usage: datalek <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.spec.name.padEnd(width)}  ${c.spec.summary}`),
+    '',
+    'Run `datalek <command> --help` for the options of one command.',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(mainHelp() + '\n');
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-V') {
+    io.out(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.spec.name === name);
+  if (!command) {
+    io.err(`datalek: unknown command "${name}"\n\n${mainHelp()}\n`);
+    return EXIT.usage;
+  }
+  const verbose = rest.includes('--verbose') || rest.includes('-v');
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`datalek ${name}: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    const err = e as Error & { code?: string };
+    io.err(
+      `datalek ${name}: internal error${err.code ? ` ${err.code}` : ''}: ${err.message}\n` +
+        (verbose ? `${err.stack ?? ''}\n` : 'Run again with --verbose to see where it happened, and please report it.\n'),
+    );
+    return EXIT.internal;
+  }
+}

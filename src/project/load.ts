@@ -1,0 +1,81 @@
+/**
+ * Loading a project: the IO edge that reads sources and the policy, then hands plain data to the
+ * pure core (validation, triage). Nothing here prints.
+ */
+import { readSources } from '../load/sources.js';
+import { validateSources, type ValidationResult } from '../validate/index.js';
+import { triage } from '../triage/index.js';
+import { loadRiskPolicy } from '../triage/policy-file.js';
+import type { RiskPolicy } from '../triage/policy.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Incident } from '../model/incident.js';
+import type { Organisation } from '../model/organisation.js';
+import type { Outcome } from '../model/outcome.js';
+
+export interface TriagedIncident {
+  file: string;
+  incident: Incident;
+  organisation: Organisation;
+  outcome: Outcome;
+}
+
+export interface Project {
+  root: string;
+  validation: ValidationResult;
+  triaged: TriagedIncident[];
+  /** Everything found: reading, validation and triage problems, sorted. */
+  diagnostics: Diagnostic[];
+  policy: RiskPolicy;
+}
+
+export interface LoadOptions {
+  root: string;
+  paths?: string[];
+  now: Date;
+  policyFile?: string;
+}
+
+export async function loadProject(opts: LoadOptions): Promise<Project> {
+  const [{ sources, diagnostics: readProblems }, policy] = await Promise.all([
+    readSources(opts.root, opts.paths),
+    loadRiskPolicy(opts.policyFile),
+  ]);
+  const validation = validateSources(sources, { now: opts.now });
+  const byId = new Map(validation.organisations.map((o) => [o.organisation.id, o.organisation]));
+  const triaged: TriagedIncident[] = [];
+  const triageProblems: Diagnostic[] = [];
+  for (const { file, incident } of validation.incidents) {
+    const organisation = byId.get(incident.organisation);
+    if (!organisation) continue; // reported by the unknown-organisation rule
+    try {
+      triaged.push({ file, incident, organisation, outcome: triage(incident, organisation, { file, now: opts.now, policy }) });
+    } catch (e) {
+      // Triage is total on valid input; this is a fault of ours, reported without stopping the others.
+      triageProblems.push({
+        code: 'DL-INTERNAL-TRIAGE',
+        severity: 'error',
+        file,
+        line: 0,
+        column: 0,
+        field: '',
+        message: `triage failed on this incident: ${(e as Error).message}`,
+        hint: 'This is a fault in datalek, not in your file. Please report it with the incident (anonymised).',
+      });
+    }
+  }
+  return {
+    root: opts.root,
+    validation,
+    triaged,
+    diagnostics: sortDiagnostics([...readProblems, ...validation.diagnostics, ...triageProblems]),
+    policy,
+  };
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+}
+
+export function hasErrors(list: Diagnostic[]): boolean {
+  return list.some((d) => d.severity === 'error');
+}
