@@ -1,10 +1,4 @@
 /** Showing instants to people: in the organisation's own time zone, with the zone's abbreviation. */
-import type { Organisation } from '../model/organisation.js';
-
-export function zoneOf(org: Pick<Organisation, 'time_zone' | 'country'>): string {
-  return org.time_zone ?? (org.country === 'BE' ? 'Europe/Brussels' : 'Europe/Amsterdam');
-}
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** "2026-03-05 14:30 CET" for an ISO instant, in the given IANA zone. */

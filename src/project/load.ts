@@ -8,6 +8,7 @@ import { triage } from '../triage/index.js';
 import { loadRiskPolicy } from '../triage/policy-file.js';
 import type { RiskPolicy } from '../triage/policy.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { sortDiagnostics } from '../diagnostics/format.js';
 import type { Incident } from '../model/incident.js';
 import type { Organisation } from '../model/organisation.js';
 import type { Outcome } from '../model/outcome.js';
@@ -70,12 +71,4 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     diagnostics: sortDiagnostics([...readProblems, ...validation.diagnostics, ...triageProblems]),
     policy,
   };
-}
-
-export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
-}
-
-export function hasErrors(list: Diagnostic[]): boolean {
-  return list.some((d) => d.severity === 'error');
 }

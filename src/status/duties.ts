@@ -50,30 +50,37 @@ export function dutiesOf({ file, incident, outcome }: StatusInput, now: Date): D
   if (!isOpen(incident)) return [];
   const base = { incidentId: incident.id, organisation: incident.organisation, file };
   const duties: Duty[] = [];
+  const owner = (step: ChecklistStep): string => {
+    const name = incident.checklist?.[step]?.owner;
+    return name ? ` (${name})` : '';
+  };
   const notifyPending = outcome.notifyAuthority && outcome.authority.notifiedAt === null;
+  const informPending = outcome.notifyDataSubjects && !incident.communication?.informed_at;
+  const assessPending = outcome.risk.source === 'suggested';
   if (notifyPending) {
     const hoursLeft = (Date.parse(outcome.authority.deadline) - now.getTime()) / HOUR;
     duties.push({
       ...base,
       kind: 'notify_authority',
-      what: `notify the ${outcome.authority.code}${hoursLeft < 0 ? ' and give the reasons for the delay' : ''}`,
+      what: `notify the ${outcome.authority.code}${hoursLeft < 0 ? ' and give the reasons for the delay' : ''}${owner('notify_authority')}`,
       deadline: outcome.authority.deadline,
       hoursLeft,
       urgency: hoursLeft < 0 ? 'overdue' : hoursLeft <= 24 ? 'due_within_24h' : 'open',
     });
   }
-  if (outcome.notifyDataSubjects && !incident.communication?.informed_at) {
-    duties.push({ ...base, kind: 'inform_data_subjects', what: 'inform the people affected without undue delay', deadline: null, hoursLeft: null, urgency: 'open' });
+  if (informPending) {
+    duties.push({ ...base, kind: 'inform_data_subjects', what: `inform the people affected without undue delay${owner('inform_data_subjects')}`, deadline: null, hoursLeft: null, urgency: 'open' });
   }
-  if (outcome.risk.source === 'suggested') {
-    duties.push({ ...base, kind: 'assess_risk', what: `have a named person assess the risk (suggestion: ${outcome.risk.suggested.level})`, deadline: null, hoursLeft: null, urgency: 'open' });
+  if (assessPending) {
+    duties.push({ ...base, kind: 'assess_risk', what: `have a named person assess the risk (suggestion: ${outcome.risk.suggested.level})${owner('assess_risk')}`, deadline: null, hoursLeft: null, urgency: 'open' });
   }
+  // The remaining checklist steps; steps already listed as a duty above are not repeated.
   for (const step of CHECKLIST_STEPS) {
     if (incident.checklist?.[step]?.done_at) continue;
     if (step === 'notify_authority' && (!outcome.notifyAuthority || notifyPending)) continue;
-    if (step === 'inform_data_subjects' && !outcome.notifyDataSubjects) continue;
-    const owner = incident.checklist?.[step]?.owner;
-    duties.push({ ...base, kind: 'checklist', step, what: `checklist: ${STEP_LABEL[step]}${owner ? ` (${owner})` : ''}`, deadline: null, hoursLeft: null, urgency: 'open' });
+    if (step === 'inform_data_subjects' && (!outcome.notifyDataSubjects || informPending)) continue;
+    if (step === 'assess_risk' && assessPending) continue;
+    duties.push({ ...base, kind: 'checklist', step, what: `checklist: ${STEP_LABEL[step]}${owner(step)}`, deadline: null, hoursLeft: null, urgency: 'open' });
   }
   return duties;
 }

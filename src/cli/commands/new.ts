@@ -7,7 +7,7 @@ import { EXIT } from '../io.js';
 import { openProject, projectArgs } from '../project-options.js';
 import { readSources } from '../../load/sources.js';
 import { newIncidentYaml, nextIncidentId } from '../../incident/new-incident.js';
-import { zoneOf } from '../time.js';
+import { timeZoneFor } from '../../triage/deadline.js';
 
 const spec: CommandSpec = {
   name: 'new',
@@ -54,7 +54,7 @@ export const newCommand: Command = {
         /* unparsable files are reported by validate */
       }
     }
-    const zone = zoneOf(org);
+    const zone = timeZoneFor(org);
     const year = Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric' }).format(args.now));
     const id = typeof parsed.values['id'] === 'string' ? parsed.values['id'] : nextIncidentId(used, year);
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id) || id.includes('..')) {

@@ -2,10 +2,10 @@ import { parseCommandArgs, helpText, type CommandSpec } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../io.js';
 import { openProject, projectArgs } from '../project-options.js';
-import { hasErrors } from '../../project/load.js';
-import { formatDiagnostic } from '../../diagnostics/format.js';
+import { formatDiagnostic, hasErrors } from '../../diagnostics/format.js';
 import { isOpen, openDuties, type Duty } from '../../status/duties.js';
-import { localTime, hoursText, zoneOf } from '../time.js';
+import { localTime, hoursText } from '../time.js';
+import { timeZoneFor } from '../../triage/deadline.js';
 import { plural } from '../text.js';
 
 const spec: CommandSpec = {
@@ -32,7 +32,7 @@ export const statusCommand: Command = {
       return failed ? EXIT.problems : EXIT.ok;
     }
     const open = project.triaged.filter((t) => isOpen(t.incident));
-    const zones = new Map(project.triaged.map((t) => [t.incident.id, zoneOf(t.organisation)]));
+    const zones = new Map(project.triaged.map((t) => [t.incident.id, timeZoneFor(t.organisation)]));
     const titles = new Map(project.triaged.map((t) => [t.incident.id, `${t.organisation.name}: ${t.incident.title}`]));
     if (open.length === 0) {
       io.out('No open incidents.\n');

@@ -2,9 +2,10 @@ import { parseCommandArgs, helpText, type CommandSpec } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../io.js';
 import { openProject, projectArgs } from '../project-options.js';
-import { hasErrors, type TriagedIncident } from '../../project/load.js';
-import { formatDiagnostic } from '../../diagnostics/format.js';
-import { localTime, hoursText, zoneOf } from '../time.js';
+import type { TriagedIncident } from '../../project/load.js';
+import { formatDiagnostic, hasErrors } from '../../diagnostics/format.js';
+import { localTime, hoursText } from '../time.js';
+import { timeZoneFor } from '../../triage/deadline.js';
 import { plural, yesNo } from '../text.js';
 
 const spec: CommandSpec = {
@@ -46,7 +47,7 @@ export const triageCommand: Command = {
 };
 
 function describe({ incident, organisation, outcome: o }: TriagedIncident, showPath: boolean): string {
-  const zone = zoneOf(organisation);
+  const zone = timeZoneFor(organisation);
   const lines: string[] = [];
   lines.push(`${o.id}  ${organisation.name}: ${incident.title}`);
   lines.push(`  file: ${o.file}`);
@@ -62,7 +63,7 @@ function describe({ incident, organisation, outcome: o }: TriagedIncident, showP
       : a.late
         ? 'NOT NOTIFIED, deadline passed'
         : 'not yet notified';
-    lines.push(`  authority ${a.code}: notify by ${localTime(a.deadline, zone)}; ${when}${a.lateReasonRequired ? ' (reasons for the delay required)' : ''}`);
+    lines.push(`  authority ${a.code}: notify by ${localTime(a.deadline, zone)}; ${when}${a.lateReasonRequired ? (incident.authority?.late_reasons ? ' (reasons for the delay recorded)' : ' (reasons for the delay REQUIRED)') : ''}`);
   } else {
     lines.push(`  authority ${a.code}: no notification required (register only)`);
   }

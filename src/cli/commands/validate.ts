@@ -2,8 +2,7 @@ import { parseCommandArgs, helpText, type CommandSpec } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../io.js';
 import { openProject, projectArgs } from '../project-options.js';
-import { hasErrors } from '../../project/load.js';
-import { formatDiagnostic } from '../../diagnostics/format.js';
+import { formatDiagnostic, hasErrors } from '../../diagnostics/format.js';
 import { plural } from '../text.js';
 
 const spec: CommandSpec = {

@@ -1,0 +1,177 @@
+/**
+ * .docx templates: docxtemplater (paragraphLoop, linebreaks) with the expression parser and
+ * filters shared with Markdown templates (src/render/template). Values are XML-escaped by
+ * docxtemplater itself; a "\n" in a value becomes a line break (<w:br/>).
+ *
+ * Same inputs, same bytes: every zip entry gets one fixed date (SOURCE_DATE_EPOCH when set, else
+ * ctx.date, else 2000-01-01), written as local time because the zip format stores local
+ * date-time fields and pizzip reads them with the local getters; entries keep their order, and
+ * the archive is written with DEFLATE.
+ *
+ * Problems (syntax, unknown filters, forbidden expressions, missing values, values that are not
+ * text, broken zips) come back as one TemplateError listing them all.
+ */
+import Docxtemplater from 'docxtemplater';
+import type { DXT } from 'docxtemplater';
+import PizZip from 'pizzip';
+import { createParser } from '../template/expressions.js';
+import type { ProblemContext, TemplateProblem } from '../template/errors.js';
+import { docxtemplaterProblems, failWith, filtersForData, recordMissing } from '../template/support.js';
+
+export interface DocxRenderContext {
+  /** Shown in errors, e.g. "templates/_default/brief-betrokkene.docx". */
+  templatePath: string;
+  /** Incident id, shown in errors. */
+  incident?: string;
+  /** Date written into the zip entries when SOURCE_DATE_EPOCH is not set. */
+  date?: Date;
+}
+
+/** The main part every Word document has. */
+export const DOCUMENT_PART = 'word/document.xml';
+
+const DEFAULT_ZIP_DATE = Date.UTC(2000, 0, 1, 0, 0, 0);
+// The zip (DOS) date-time fields cover 1980-01-01 to 2107-12-31.
+const ZIP_MIN = Date.UTC(1980, 0, 1, 0, 0, 0);
+const ZIP_MAX = Date.UTC(2107, 11, 31, 23, 59, 58);
+
+/**
+ * The date to stamp on zip entries: the instant (SOURCE_DATE_EPOCH seconds, else `date`, else
+ * 2000-01-01T00:00Z), clamped to what zip can store, returned as a Date whose *local* fields
+ * equal the instant's UTC fields, so the bytes do not depend on the machine's time zone.
+ * Throws a TemplateError (DL-SOURCE-DATE-EPOCH) when SOURCE_DATE_EPOCH is not whole seconds.
+ */
+export function zipEntryDate(
+  options: { sourceDateEpoch?: string | undefined; date?: Date | undefined; templatePath?: string } = {},
+): Date {
+  let ms: number;
+  const sde = options.sourceDateEpoch;
+  if (sde !== undefined && sde !== '') {
+    if (!/^\d+$/.test(sde.trim())) {
+      const where = { templatePath: options.templatePath ?? '' };
+      throw failWith(
+        [
+          {
+            code: 'DL-SOURCE-DATE-EPOCH',
+            id: 'bad_source_date_epoch',
+            xtag: '',
+            explanation: `SOURCE_DATE_EPOCH is "${sde}", not a whole number of seconds since 1970-01-01`,
+            templatePath: where.templatePath,
+          },
+        ],
+        where,
+      );
+    }
+    ms = Number(sde.trim()) * 1000;
+  } else if (options.date !== undefined && !Number.isNaN(options.date.getTime())) {
+    ms = options.date.getTime();
+  } else {
+    ms = DEFAULT_ZIP_DATE;
+  }
+  const u = new Date(Math.min(ZIP_MAX, Math.max(ZIP_MIN, ms)));
+  return new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate(), u.getUTCHours(), u.getUTCMinutes(), u.getUTCSeconds());
+}
+
+/** Set one date on every entry (both the entry's date and its options.date, which pizzip reads). */
+export function stampZip(zip: PizZip, date: Date): void {
+  for (const file of Object.values(zip.files)) {
+    file.date = date;
+    file.options.date = date;
+  }
+}
+
+/** What a template may expand to, all entries together (declared sizes; pizzip checks them on inflating). */
+export const MAX_DOCX_UNCOMPRESSED = 64 * 1024 * 1024;
+
+/** Open a .docx template, or fail with DL-TEMPLATE-NOT-A-DOCX (or -TOO-LARGE). */
+export function openDocx(template: Uint8Array, where: ProblemContext): PizZip {
+  const problem = (id: string, explanation: string): TemplateProblem => ({
+    code: 'DL-TEMPLATE-NOT-A-DOCX',
+    id,
+    xtag: '',
+    explanation,
+    templatePath: where.templatePath,
+  });
+  let zip: PizZip;
+  try {
+    zip = new PizZip(template);
+  } catch (e) {
+    throw failWith(
+      [problem('not_a_zip', `the file is not a Word document (.docx): it is not a zip archive (${(e as Error).message})`)],
+      where,
+      e,
+    );
+  }
+  let total = 0;
+  for (const f of Object.values(zip.files)) {
+    total += (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+  }
+  if (total > MAX_DOCX_UNCOMPRESSED) {
+    throw failWith(
+      [
+        {
+          code: 'DL-TEMPLATE-TOO-LARGE',
+          id: 'too_large',
+          xtag: '',
+          explanation: `the document would unpack to ${Math.round(total / 1024 / 1024)} MB, more than the ${MAX_DOCX_UNCOMPRESSED / 1024 / 1024} MB a template may hold`,
+          templatePath: where.templatePath,
+        },
+      ],
+      where,
+    );
+  }
+  if (!zip.file(DOCUMENT_PART)) {
+    throw failWith(
+      [problem('no_document_xml', `the file is a zip archive but not a Word document: it has no ${DOCUMENT_PART}`)],
+      where,
+    );
+  }
+  return zip;
+}
+
+/** Docxtemplater options shared by rendering and listing tags. */
+export const DOCX_OPTIONS = {
+  paragraphLoop: true,
+  linebreaks: true,
+  errorLogging: false,
+  syntax: { changeDelimiterPrefix: null },
+  warnFn: () => undefined,
+} as const;
+
+export function renderDocx(template: Uint8Array, data: object, ctx: DocxRenderContext): Uint8Array {
+  const where: ProblemContext = { templatePath: ctx.templatePath, incident: ctx.incident };
+  // Check the date first: a bad SOURCE_DATE_EPOCH is a setup problem, not a template problem.
+  const date = zipEntryDate({ sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, date: ctx.date, templatePath: ctx.templatePath });
+  const zip = openDocx(template, where);
+  const filters = filtersForData(data, where);
+  const problems: TemplateProblem[] = [];
+  // Modules are asked first and get the templater, so the problem can name the part (body, header…).
+  const nullGetter = (part: DXT.Part, scopeManager: DXT.ScopeManager, xt?: { filePath?: string }): string | undefined =>
+    part.module ? undefined : recordMissing(problems, where, part, scopeManager, xt?.filePath);
+  const missingValues: DXT.Module = { name: 'DatalekMissingValues', nullGetter: nullGetter as DXT.Module['nullGetter'] };
+
+  let doc: Docxtemplater<PizZip>;
+  try {
+    doc = new Docxtemplater(zip, {
+      ...DOCX_OPTIONS,
+      parser: createParser({ filters }),
+      modules: [missingValues],
+      nullGetter: (part, scopeManager) => recordMissing(problems, where, part, scopeManager),
+    });
+  } catch (e) {
+    throw failWith(docxtemplaterProblems(e, where), where, e);
+  }
+
+  let cause: unknown;
+  try {
+    doc.render(data);
+  } catch (e) {
+    cause = e;
+    problems.push(...docxtemplaterProblems(e, where));
+  }
+  if (problems.length > 0) throw failWith(problems, where, cause);
+
+  const out = doc.getZip();
+  stampZip(out, date);
+  return doc.toUint8Array({ compression: 'DEFLATE' });
+}

@@ -1,0 +1,127 @@
+/**
+ * Text (Markdown) templates, rendered with docxtemplater's TxtTemplater and the same expression
+ * parser and filters as .docx templates. The result is Markdown for marked; turning it into HTML
+ * and PDF happens elsewhere.
+ *
+ * Every value a placeholder prints passes through `ctx.escape` (give it `escapeMarkdown`); loops
+ * and conditions are not escaped, they only decide what is shown.
+ *
+ * Standalone section lines: a line holding nothing but section tags (`{#list}`, `{^list}`,
+ * `{/list}`, several allowed) disappears with its line break, as in Mustache, so
+ *
+ *     Maatregelen:
+ *     {#maatregelen}
+ *     - {.}
+ *     {/maatregelen}
+ *
+ * gives a tight Markdown list. Line and column in errors refer to the template as written.
+ * Delimiter changes (`{=[[ ]]=}`) are switched off: one tag syntax everywhere.
+ */
+import TxtTemplater from 'docxtemplater/text.js';
+import { createParser } from './expressions.js';
+import type { ProblemContext, TemplateProblem } from './errors.js';
+import { docxtemplaterProblems, failWith, filtersForData, recordMissing } from './support.js';
+
+export interface TextRenderContext {
+  /** Shown in errors, e.g. "templates/_default/brief-betrokkene.md". */
+  templatePath: string;
+  /** Incident id, shown in errors. */
+  incident?: string;
+  /** Applied to every printed value: `escapeMarkdown` for Markdown templates. */
+  escape: (s: string) => string;
+}
+
+export interface PreparedText {
+  /** The template with standalone section lines folded. */
+  text: string;
+  /** Offset in `text` -> offset, 1-based line and column in the original template. */
+  locate: (offset: number) => { offset: number; line: number; column: number };
+}
+
+const STANDALONE = /^[ \t]*((?:\{[#^/][^{}\n]*\}[ \t]*)+)\r?\n/gm;
+const SECTION_TAG = /\{[#^/][^{}\n]*\}/g;
+
+/** Fold standalone section lines and keep a map back to the original offsets. */
+export function prepareTextTemplate(template: string): PreparedText {
+  // kept chunks: [start in new text, start in original, length]
+  const chunks: Array<[number, number, number]> = [];
+  let text = '';
+  let origPos = 0;
+  const keep = (from: number, to: number): void => {
+    if (to <= from) return;
+    chunks.push([text.length, from, to - from]);
+    text += template.slice(from, to);
+  };
+  for (const m of template.matchAll(STANDALONE)) {
+    const start = m.index;
+    keep(origPos, start);
+    const line = m[0];
+    for (const t of line.matchAll(SECTION_TAG)) keep(start + t.index, start + t.index + t[0].length);
+    origPos = start + line.length;
+  }
+  keep(origPos, template.length);
+
+  const lineStarts = [0];
+  for (let i = 0; i < template.length; i++) if (template[i] === '\n') lineStarts.push(i + 1);
+
+  const locate = (offset: number): { offset: number; line: number; column: number } => {
+    let orig = offset;
+    for (const [newStart, origStart, len] of chunks) {
+      if (offset >= newStart && offset < newStart + len) {
+        orig = origStart + (offset - newStart);
+        break;
+      }
+      if (offset >= newStart + len) orig = origStart + len + (offset - newStart - len);
+    }
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= orig) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset: orig, line: lo + 1, column: orig - lineStarts[lo]! + 1 };
+  };
+  return { text, locate };
+}
+
+/** Options for TxtTemplater shared by rendering and listing. */
+export const TEXT_TEMPLATER_OPTIONS = {
+  errorLogging: false,
+  syntax: { changeDelimiterPrefix: null },
+} as const;
+
+/**
+ * Render a text template. Throws a TemplateError listing every problem of this render (syntax,
+ * unknown filters, forbidden expressions, missing values, values that are not text); other
+ * errors are internal faults and pass through.
+ */
+export function renderText(template: string, data: object, ctx: TextRenderContext): string {
+  const prepared = prepareTextTemplate(template);
+  const where: ProblemContext = { templatePath: ctx.templatePath, incident: ctx.incident, locate: prepared.locate };
+  const filters = filtersForData(data, where);
+  const problems: TemplateProblem[] = [];
+  const parser = createParser({ filters, output: ctx.escape });
+
+  let templater: TxtTemplater;
+  try {
+    templater = new TxtTemplater(prepared.text, {
+      ...TEXT_TEMPLATER_OPTIONS,
+      parser,
+      nullGetter: (part, scopeManager) => recordMissing(problems, where, part, scopeManager),
+    });
+  } catch (e) {
+    throw failWith(docxtemplaterProblems(e, where), where, e);
+  }
+
+  let out = '';
+  let cause: unknown;
+  try {
+    out = templater.render(data);
+  } catch (e) {
+    cause = e;
+    problems.push(...docxtemplaterProblems(e, where));
+  }
+  if (problems.length > 0) throw failWith(problems, where, cause);
+  return out;
+}

@@ -1,0 +1,229 @@
+/**
+ * Parsing one source with `yaml`, keeping source positions, and finding the line and column of
+ * any field path afterwards. Pure.
+ */
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { makeDiagnostic, type DiagnosticCode } from '../diagnostics/catalogue.js';
+import type { FieldPath } from './paths.js';
+
+/** Real incident files use no aliases at all; a few are fine, thousands are an attack. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/**
+ * Where to point for a path:
+ * - value: the value itself (for a missing or empty value: its key);
+ * - key: the field name (unknown fields; and, given the parent's path, missing fields), or the
+ *   list item / the start of the document when there is no key.
+ * A path that goes beyond what the file holds points at the deepest part that exists.
+ */
+export type Anchor = 'value' | 'key';
+
+export type Locate = (path: FieldPath, anchor?: Anchor) => Position;
+
+export interface Parsed {
+  doc: Document;
+  value: unknown;
+  locate: Locate;
+}
+
+export type ParseResult = { ok: true; parsed: Parsed; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+const SYNTAX_HINTS: Record<string, string> = {
+  TAB_AS_INDENT: 'Indent with spaces, not tabs.',
+  BAD_INDENT: 'Check the indentation: the fields of one group start in the same column, and an opened [ or { must be closed.',
+  MISSING_CHAR: 'A closing quote or bracket is missing.',
+  BAD_SCALAR_START: 'A value that starts with @, `, %, | or > must be put in quotes.',
+  MULTILINE_IMPLICIT_KEY: "A field name must stay on one line and end with ': '. Perhaps a colon is missing, or a text value needs quotes.",
+  BLOCK_AS_IMPLICIT_KEY: "A field name must stay on one line and end with ': '. Perhaps a colon is missing, or a text value needs quotes.",
+  UNEXPECTED_TOKEN: 'Text that contains ": " or " #", or starts with a special character, must be put in quotes.',
+  BAD_DQ_ESCAPE: 'Inside double quotes a backslash starts an escape; use single quotes instead, or write \\\\.',
+  BAD_ALIAS: "An alias (*name) needs an anchor (&name) before it; if you meant a '*' in text, put the value in quotes.",
+  KEY_OVER_1024_CHARS: 'A field name may be at most 1024 characters; perhaps a colon is missing after a long text.',
+};
+const DEFAULT_SYNTAX_HINT =
+  'Check this line and the one before it. Text that contains ": " or " #", or starts with a special character, must be put in quotes.';
+
+/** The first line of a yaml error message without its "at line X, column Y:" tail and code frame. */
+function plainMessage(e: YAMLError): string {
+  const first = e.message.split('\n')[0] ?? e.message;
+  return first.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+function duplicateKeyName(text: string, offset: number): string {
+  const rest = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
+  const m = /^("((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^:#]+?))\s*:/.exec(rest);
+  return (m?.[2] ?? m?.[3] ?? m?.[4] ?? rest).trim();
+}
+
+function describeFound(node: Node | null | undefined): string {
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const v = node.value;
+    const s = typeof v === 'string' ? v : String(v);
+    return `a single value ('${s.length > 40 ? s.slice(0, 37) + '...' : s}')`;
+  }
+  return 'something else';
+}
+
+export function parseSource(file: string, rawText: string): ParseResult {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  const pos = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, logLevel: 'error' });
+  } catch (err) {
+    // The parser does not throw on bad input; this is a guard, not a path we expect.
+    diagnostics.push(makeDiagnostic('DL-YAML-SYNTAX', { file }, { detail: (err as Error).message, hint: DEFAULT_SYNTAX_HINT }));
+    return { ok: false, diagnostics };
+  }
+
+  const at = (e: YAMLError): Position => {
+    const lp = e.linePos?.[0];
+    return lp ? { line: lp.line, column: lp.col } : pos(e.pos[0]);
+  };
+
+  const linesSeen = new Set<number>();
+  for (const e of doc.errors) {
+    let where = { file, ...at(e) };
+    // One error leads the parser into more on the same line; the first says what went wrong.
+    if (linesSeen.has(where.line)) continue;
+    linesSeen.add(where.line);
+    const quote = e.code === 'MISSING_CHAR' ? /closing (["'])\s*quote/.exec(e.message)?.[1] : undefined;
+    if (quote) {
+      // Point at the opening quote, not at the end of the file where the parser gave up.
+      const open = text.lastIndexOf(quote, e.pos[0] - 1);
+      if (open >= 0) where = { file, ...pos(open) };
+      diagnostics.push(
+        makeDiagnostic('DL-YAML-SYNTAX', where, {
+          detail: `the text that starts with this ${quote} is never closed with a matching ${quote}`,
+          hint: `Add the closing ${quote} at the end of the value (and write a ${quote} inside the text as ${quote === "'" ? "''" : '\\"'}).`,
+        }),
+      );
+      continue;
+    }
+    if (e.code === 'DUPLICATE_KEY') {
+      diagnostics.push(makeDiagnostic('DL-YAML-DUPLICATE-KEY', where, { key: duplicateKeyName(text, e.pos[0]) }));
+    } else if (e.code === 'MULTIPLE_DOCS') {
+      diagnostics.push(makeDiagnostic('DL-YAML-MULTIPLE-DOCUMENTS', where));
+    } else {
+      diagnostics.push(makeDiagnostic('DL-YAML-SYNTAX', where, { detail: plainMessage(e), hint: SYNTAX_HINTS[e.code] ?? DEFAULT_SYNTAX_HINT }));
+    }
+  }
+  for (const w of doc.warnings) {
+    const where = { file, ...at(w) };
+    if (w.code === 'TAG_RESOLVE_FAILED') {
+      const tag = /Unresolved tag: (\S+)/.exec(w.message)?.[1] ?? 'used here';
+      diagnostics.push(makeDiagnostic('DL-YAML-TAG', where, { tag }));
+    } else {
+      diagnostics.push(makeDiagnostic('DL-YAML-WARNING', where, { detail: plainMessage(w) }));
+    }
+  }
+  if (doc.errors.length > 0) return { ok: false, diagnostics };
+
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) {
+    diagnostics.push(makeDiagnostic('DL-YAML-EMPTY', { file }));
+    return { ok: false, diagnostics };
+  }
+  if (!isMap(root)) {
+    const p = root.range ? pos(root.range[0]) : { line: 1, column: 1 };
+    diagnostics.push(makeDiagnostic('DL-YAML-NOT-A-MAPPING', { file, ...p }, { found: describeFound(root) }));
+    return { ok: false, diagnostics };
+  }
+
+  // Field names must be plain values: `? [a, b]: x` would be turned into the text "[ a, b ]".
+  let complex = false;
+  visit(doc, {
+    Pair(_, pair) {
+      const k = pair.key as Node | null;
+      if (k && (isMap(k) || isSeq(k))) {
+        complex = true;
+        diagnostics.push(makeDiagnostic('DL-YAML-COMPLEX-KEY', { file, ...(k.range ? pos(k.range[0]) : {}) }));
+      }
+    },
+  });
+  if (complex) return { ok: false, diagnostics };
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    let first: Node | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        first = node;
+        return visit.BREAK;
+      },
+    });
+    const where = { file, ...(first?.range ? pos(first.range[0]) : {}) };
+    const code: DiagnosticCode = /alias/i.test((err as Error).message) ? 'DL-YAML-ALIAS-LIMIT' : 'DL-YAML-SYNTAX';
+    diagnostics.push(makeDiagnostic(code, where, { detail: (err as Error).message, hint: DEFAULT_SYNTAX_HINT }));
+    return { ok: false, diagnostics };
+  }
+
+  return { ok: true, parsed: { doc, value, locate: makeLocator(doc, pos) }, diagnostics };
+}
+
+interface Step {
+  node: Node | null;
+  key: Node | null;
+}
+
+function makeLocator(doc: Document, pos: (offset: number) => Position): Locate {
+  const deAlias = (n: Node | null): Node | null => {
+    let cur = n;
+    for (let i = 0; i < 8 && cur && isAlias(cur); i++) cur = (cur.resolve(doc) as Node | undefined) ?? null;
+    return cur;
+  };
+  const start = (n: Node | null): Position | undefined => (n?.range ? pos(n.range[0]) : undefined);
+  const isEmpty = (n: Node | null) => !n || (isScalar(n) && (n.value === null || n.value === undefined) && (!n.range || n.range[0] === n.range[1]));
+
+  return (path, anchor = 'value') => {
+    const trail: Step[] = [{ node: doc.contents as Node | null, key: null }];
+    for (const seg of path) {
+      const here = deAlias(trail[trail.length - 1]!.node);
+      let next: Step | undefined;
+      if (isMap(here)) {
+        for (const pair of here.items) {
+          const k = pair.key as Node | null;
+          if (isScalar(k) && String(k.value) === String(seg)) {
+            next = { node: (pair.value as Node | null) ?? null, key: k };
+            break;
+          }
+        }
+      } else if (isSeq(here)) {
+        const i = typeof seg === 'number' ? seg : /^\d+$/.test(seg) ? Number(seg) : NaN;
+        const item = Number.isInteger(i) ? here.items[i] : undefined;
+        if (item !== undefined) next = { node: (item as Node | null) ?? null, key: null };
+      }
+      if (!next) break; // point at the deepest part that exists
+      trail.push(next);
+    }
+    const last = trail[trail.length - 1]!;
+    const keyPos = start(last.key);
+    const valuePos = isEmpty(last.node) ? undefined : start(last.node);
+    const found = anchor === 'key' ? (keyPos ?? valuePos) : (valuePos ?? keyPos);
+    return found ?? { line: 1, column: 1 };
+  };
+}
+
+/** `# yaml-language-server: $schema=...` on one of the first lines, if any. */
+export function schemaComment(text: string): string | undefined {
+  const head = text.slice(0, 2000).split('\n', 5);
+  for (const line of head) {
+    const m = /^\s*#\s*yaml-language-server\s*:\s*\$schema=(\S+)/.exec(line);
+    if (m) return m[1];
+  }
+  return undefined;
+}

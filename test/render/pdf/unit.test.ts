@@ -1,0 +1,189 @@
+/** The parts of the PDF back end that need no browser. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BASE_CSS, pdfCss } from '../../../src/render/pdf/base-css.js';
+import { chromiumArgs, findChromium } from '../../../src/render/pdf/chromium.js';
+import { isPdfError, PdfError } from '../../../src/render/pdf/errors.js';
+import { fontFaceCss, footerFontFaceCss } from '../../../src/render/pdf/fonts.js';
+import { CONTENT_SECURITY_POLICY, htmlDocument } from '../../../src/render/pdf/html-page.js';
+import { normalisePdf, pdfInstant, streamRanges } from '../../../src/render/pdf/normalise.js';
+import { footerTemplate } from '../../../src/render/pdf/renderer.js';
+import { FIXTURES, pdfinfo, popplerComplaints, sameBytes } from './helpers.js';
+
+const rawA = new Uint8Array(readFileSync(path.join(FIXTURES, 'chromium-raw-a.pdf')));
+const rawB = new Uint8Array(readFileSync(path.join(FIXTURES, 'chromium-raw-b.pdf')));
+
+describe('htmlDocument', () => {
+  const doc = htmlDocument({ title: 'Brief <b>"A&B"</b>', lang: 'nl-BE', css: 'body{color:red}', bodyHtml: '<p>Hallo</p>' });
+
+  it('is a complete HTML5 document with charset, CSP, escaped title, css and body', () => {
+    expect(doc.startsWith('<!doctype html>\n<html lang="nl-BE">')).toBe(true);
+    expect(doc).toContain('<meta charset="utf-8">');
+    expect(doc).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`.replace(/'/g, '&#39;'),
+    );
+    expect(CONTENT_SECURITY_POLICY).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:");
+    expect(doc).toContain('<title>Brief &lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;</title>');
+    expect(doc).toContain('<style>\nbody{color:red}\n</style>');
+    expect(doc).toMatch(/<body>\n<p>Hallo<\/p>\n<\/body>\n<\/html>\n$/);
+    // The CSP comes before anything that could load.
+    expect(doc.indexOf('Content-Security-Policy')).toBeLessThan(doc.indexOf('<style>'));
+  });
+
+  it('refuses a bad language tag and CSS that would close the style element', () => {
+    expect(() => htmlDocument({ title: 't', lang: 'nl"><script>', css: '', bodyHtml: '' })).toThrow(RangeError);
+    expect(() => htmlDocument({ title: 't', lang: 'nl', css: 'a{}</style><script>', bodyHtml: '' })).toThrow(/<\/style/);
+  });
+});
+
+describe('fonts and base stylesheet', () => {
+  it('embeds Source Sans 3 latin + latin-ext, 400/700, normal/italic, as data: URIs only', () => {
+    const css = fontFaceCss();
+    expect(css.match(/@font-face/g)).toHaveLength(8);
+    for (const w of ['400', '700']) for (const s of ['normal', 'italic']) {
+      expect(css.match(new RegExp(`font-style:${s};font-weight:${w};`, 'g'))).toHaveLength(2);
+    }
+    expect(css.match(/src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\) format\('woff2'\)/g)).toHaveLength(8);
+    expect(css).toContain('unicode-range:U+0000-00FF'); // latin
+    expect(css).toContain('unicode-range:U+0100-02BA'); // latin-ext
+    expect(css).not.toMatch(/url\((?!data:)/);
+    expect(fontFaceCss()).toBe(css); // cached: the same string object
+    expect(footerFontFaceCss().match(/@font-face/g)).toHaveLength(2);
+  });
+
+  it('has the letter basics: 10.5pt Source Sans 3, line-height 1.4, repeating table headers', () => {
+    expect(BASE_CSS).toMatch(/body \{[^}]*font-family: 'Source Sans 3', sans-serif;[^}]*font-size: 10\.5pt; line-height: 1\.4;/);
+    expect(BASE_CSS).toContain('thead { display: table-header-group; }');
+    expect(BASE_CSS).toMatch(/tr \{ break-inside: avoid;/);
+    expect(BASE_CSS).toContain('print-color-adjust: exact');
+    expect(pdfCss('x{}')).toBe(fontFaceCss() + BASE_CSS + 'x{}');
+  });
+});
+
+describe('footerTemplate', () => {
+  it('escapes the left text, sets an explicit font size and uses the page-number classes', () => {
+    const f = footerTemplate('nl', 'Van den Berg & Partners <script>');
+    expect(f).toContain('Van den Berg &amp; Partners &lt;script&gt;');
+    expect(f).toContain('font-size:8pt');
+    expect(f).toContain('pagina <span class="pageNumber"></span> van <span class="totalPages"></span>');
+    expect(footerTemplate('fr-BE')).toContain('page <span class="pageNumber"></span> sur');
+    expect(footerTemplate('xx')).toContain('pagina <span class="pageNumber">');
+  });
+});
+
+describe('findChromium', () => {
+  it('honours PUPPETEER_EXECUTABLE_PATH, and fails with DL-CHROMIUM-MISSING when it names nothing', () => {
+    const self = process.execPath; // any existing file will do for the lookup itself
+    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: self })).toEqual({ executablePath: self, headless: true, source: 'PUPPETEER_EXECUTABLE_PATH' });
+    let err: unknown;
+    try {
+      findChromium({ PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' });
+    } catch (e) {
+      err = e;
+    }
+    expect(isPdfError(err, 'DL-CHROMIUM-MISSING')).toBe(true);
+    expect((err as PdfError).message).toContain('/nonexistent/chrome');
+  });
+
+  it('prefers the headless shell, falls back to chromium, and says what to install when neither exists', () => {
+    const shell = { executablePath: process.execPath, headless: 'shell' as const };
+    expect(findChromium({}, [{ executablePath: '/nope/chromium-headless-shell', headless: 'shell' }, shell]).headless).toBe('shell');
+    let err: unknown;
+    try {
+      findChromium({}, [{ executablePath: '/nope/a', headless: 'shell' }, { executablePath: '/nope/b', headless: true }]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(PdfError);
+    expect((err as PdfError).code).toBe('DL-CHROMIUM-MISSING');
+    expect((err as PdfError).message).toContain('apt-get install chromium-headless-shell');
+    expect((err as PdfError).message).toContain('PUPPETEER_EXECUTABLE_PATH');
+    if (existsSync('/usr/bin/chromium-headless-shell')) {
+      expect(findChromium({})).toMatchObject({ executablePath: '/usr/bin/chromium-headless-shell', headless: 'shell' });
+    }
+  });
+
+  it('launches with a closed network and a private profile', () => {
+    const args = chromiumArgs('/tmp/profile-x');
+    for (const a of ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
+      '--disable-extensions', '--disable-default-apps', '--mute-audio', '--font-render-hinting=none', '--user-data-dir=/tmp/profile-x',
+      '--host-resolver-rules=MAP * ~NOTFOUND', '--proxy-bypass-list=<-loopback>']) {
+      expect(args).toContain(a);
+    }
+    expect(args.includes('--no-sandbox')).toBe(process.getuid?.() === 0);
+  });
+});
+
+describe('pdfInstant', () => {
+  it('takes SOURCE_DATE_EPOCH, else the fallback, else 2000-01-01', () => {
+    expect(pdfInstant({ SOURCE_DATE_EPOCH: '1767225600' }, new Date(0)).toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    expect(pdfInstant({}, new Date('2026-03-03T10:00:00Z')).toISOString()).toBe('2026-03-03T10:00:00.000Z');
+    expect(pdfInstant({}).toISOString()).toBe('2000-01-01T00:00:00.000Z');
+    expect(() => pdfInstant({ SOURCE_DATE_EPOCH: 'gisteren' })).toThrow(expect.objectContaining({ code: 'DL-SOURCE-DATE-EPOCH' }));
+  });
+});
+
+describe('normalisePdf (on two raw Chromium PDFs of the same HTML, printed 1 s apart on a reused page)', () => {
+  it('the raw files differ in dates and structure ids', () => {
+    expect(rawA.length).toBe(rawB.length);
+    expect(sameBytes(rawA, rawB)).toBe(false);
+    const ids = (b: Uint8Array) => [...new Set(Buffer.from(b).toString('latin1').match(/\(node\d+\)/g))];
+    expect(ids(rawA)).not.toEqual(ids(rawB));
+  });
+
+  it('makes them byte-identical, same length, with the given date and ids renumbered from 1', () => {
+    const instant = new Date('2026-01-01T00:00:00Z');
+    const a = normalisePdf(rawA, instant);
+    const b = normalisePdf(rawB, instant);
+    expect(a.bytes.length).toBe(rawA.length);
+    expect(sameBytes(a.bytes, b.bytes)).toBe(true);
+    expect(a.datesReplaced).toBe(2);
+    expect(a.structIdsRenumbered).toBe(2);
+    const text = Buffer.from(a.bytes).toString('latin1');
+    expect([...new Set(text.match(/\(node\d+\)/g))].sort()).toEqual(['(node00000001)', '(node00000002)']);
+    expect(text).toContain("/CreationDate (D:20260101000000+00'00')");
+    expect(text).toContain("/ModDate (D:20260101000000+00'00')");
+  });
+
+  it('leaves a valid PDF: xref offsets still right, dates read back by pdfinfo', () => {
+    const out = normalisePdf(rawB, new Date('2026-01-01T00:00:00Z')).bytes;
+    expect(popplerComplaints(out)).toBe('');
+    const info = pdfinfo(out, true);
+    expect(info.CreationDate).toBe('2026-01-01T00:00:00Z');
+    expect(info.ModDate).toBe('2026-01-01T00:00:00Z');
+    expect(info.Tagged).toBe('yes');
+    // Every xref entry still points at "N 0 obj".
+    const s = Buffer.from(out).toString('latin1');
+    const xref = s.slice(s.lastIndexOf('\nxref\n'));
+    const entries = [...xref.matchAll(/^(\d{10}) 00000 n\s*$/gm)].map((m) => Number(m[1]));
+    expect(entries.length).toBeGreaterThan(10);
+    for (const off of entries) expect(s.slice(off, off + 20)).toMatch(/^\d+ 0 obj/);
+  });
+
+  it('never edits stream data', () => {
+    const s = Buffer.from(rawA).toString('latin1');
+    const ranges = streamRanges(s);
+    expect(ranges.length).toBeGreaterThan(3);
+    for (const [, end] of ranges) expect(s.slice(end, end + 12)).toMatch(/^\s*endstream/);
+    const out = Buffer.from(normalisePdf(rawA, new Date(0)).bytes).toString('latin1');
+    for (const [a, b] of ranges) expect(out.slice(a, b) === s.slice(a, b)).toBe(true);
+  });
+
+  it('renumbers ids in the order they are defined and sorts the IDTree leaf again', () => {
+    const raw =
+      '1 0 obj\n<</Limits [(node00000050) (node00000051)]\n/Names [(node00000050) 7 0 R (node00000051) 12 0 R]>>\nendobj\n' +
+      '12 0 obj\n<</ID (node00000051)>>\nendobj\n7 0 obj\n<</A [<</Headers [(node00000051)]>>]\n/ID (node00000050)>>\nendobj\n';
+    const out = Buffer.from(normalisePdf(new Uint8Array(Buffer.from(raw, 'latin1')), new Date(0)).bytes).toString('latin1');
+    expect(out).toBe(
+      '1 0 obj\n<</Limits [(node00000001) (node00000002)]\n/Names [(node00000001) 12 0 R (node00000002) 7 0 R]>>\nendobj\n' +
+        '12 0 obj\n<</ID (node00000001)>>\nendobj\n7 0 obj\n<</A [<</Headers [(node00000001)]>>]\n/ID (node00000002)>>\nendobj\n',
+    );
+  });
+
+  it('pads a shorter replacement with whitespace after the string', () => {
+    const fake = Buffer.from("1 0 obj\n<</CreationDate (D:20261122124237+00'00'Z)>>\nendobj\n", 'latin1');
+    const out = Buffer.from(normalisePdf(new Uint8Array(fake), new Date(0)).bytes).toString('latin1');
+    expect(out).toBe("1 0 obj\n<</CreationDate (D:19700101000000+00'00') >>\nendobj\n");
+  });
+});
