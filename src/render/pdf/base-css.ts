@@ -58,7 +58,12 @@ table.meta tr th { font-weight: 400; color: #555; }
 .page-break { break-before: page; page-break-before: always; }
 `;
 
-/** Fonts + base stylesheet + optional template CSS, ready for htmlDocument({ css }). */
-export function pdfCss(extra = ''): string {
-  return `${fontFaceCss()}${BASE_CSS}${extra}`;
+/**
+ * Fonts + base stylesheet + optional template CSS, ready for htmlDocument({ css }). Pass the
+ * body HTML as `bodyHtml` to leave out the latin-ext faces when the document does not need them
+ * (faster; see fontFaceCss).
+ */
+export function pdfCss(extra = '', opts: { bodyHtml?: string } = {}): string {
+  const fonts = opts.bodyHtml === undefined ? fontFaceCss() : fontFaceCss({ text: opts.bodyHtml + extra });
+  return `${fonts}${BASE_CSS}${extra}`;
 }

@@ -114,12 +114,20 @@ export function normalisePdf(input: Uint8Array, instant: Date): NormaliseResult 
   // follows the structure tree, so this order is the same for the same HTML, whatever numbers
   // Blink handed out (on a reused page they are larger and not even in the same relative order).
   const rank = new Map<string, string>();
+  const assign = (digits: string) => {
+    if (!rank.has(digits)) rank.set(digits, String(rank.size + 1).padStart(digits.length, '0'));
+  };
   mapOutsideStreams(s, ranges, (part) => {
-    for (const m of part.matchAll(/\/ID\s*\(node(\d+)\)/g)) {
-      if (!rank.has(m[1]!)) rank.set(m[1]!, String(rank.size + 1).padStart(m[1]!.length, '0'));
-    }
+    for (const m of part.matchAll(/\/ID\s*\(node(\d+)\)/g)) assign(m[1]!);
     return part;
   });
+  // Ids only referenced (a /Headers entry without a matching /ID), should Skia ever write one.
+  if (rank.size > 0) {
+    mapOutsideStreams(s, ranges, (part) => {
+      for (const m of part.matchAll(/\(node(\d+)\)/g)) assign(m[1]!);
+      return part;
+    });
+  }
 
   const out = mapOutsideStreams(s, ranges, (part) => {
     let p = part.replace(/\/(CreationDate|ModDate)(\s*)\((D:[^)]*)\)/g, (whole, key: string) => {

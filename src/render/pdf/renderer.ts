@@ -8,13 +8,16 @@
  *   reused across documents (a fresh page per document was ~3x slower: ~130 ms against ~45 ms
  *   for a two-page letter) and replaced after MAX_DOCUMENTS_PER_PAGE.
  * - Each page has JavaScript disabled before any content and request interception on: every
- *   request except `data:` URLs is aborted and counted. The browser also runs behind a dead
- *   proxy, so a request that slipped through interception would still go nowhere.
- * - Output is byte-identical for the same HTML (see normalise.ts): dates come from
- *   SOURCE_DATE_EPOCH or the caller, and the tagged PDF's structure ids are renumbered.
- * - A document that takes longer than its timeout fails with DL-PDF-TIMEOUT. When Chromium
- *   crashes or disconnects, the renderer relaunches it and retries the document once; a second
- *   failure is DL-PDF-BROWSER-CRASHED.
+ *   request except `data:` URLs is aborted and counted (navigations, e.g. a meta refresh, get an
+ *   empty 204 so the document stays). The HTML arrives by page.setContent, so nothing needs the
+ *   network. The browser also resolves no host and sends everything to a dead proxy
+ *   (chromium.ts), because some requests (<link rel=prefetch>) bypass the page's interception.
+ * - Output is byte-identical for the same HTML, on a reused page, in parallel, or in another
+ *   browser (see normalise.ts): dates come from SOURCE_DATE_EPOCH or the caller, and the tagged
+ *   PDF's structure ids, which grow and reorder as a page is reused, are renumbered canonically.
+ * - A document that takes longer than its timeout fails with DL-PDF-TIMEOUT. When Chromium or
+ *   the page crashes, disconnects or cannot open a page, the renderer relaunches it if needed and
+ *   retries the document once; a second failure is DL-PDF-BROWSER-CRASHED.
  */
 import type { Browser, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
 import { launchChromium, type ChromiumBinary, type LaunchedChromium } from './chromium.js';
@@ -123,7 +126,7 @@ export function footerTemplate(lang: string, left?: string): string {
   // The template is its own document: it needs its own fonts and an explicit font size
   // (Chromium's default there is tiny), and the side margins of the page.
   return (
-    `<style>${footerFontFaceCss()}` +
+    `<style>${footerFontFaceCss(left ?? '')}` +
     `.dl-footer{box-sizing:border-box;width:100%;padding:0 ${PAGE_MARGINS.right} 0 ${PAGE_MARGINS.left};display:flex;justify-content:space-between;gap:12pt;` +
     `font-family:${FONT_STACK};font-size:8pt;line-height:1.2;color:#555;-webkit-print-color-adjust:exact;}` +
     `.dl-footer .l{overflow:hidden;white-space:nowrap;text-overflow:ellipsis}.dl-footer .r{white-space:nowrap}</style>` +
@@ -329,10 +332,8 @@ export class PdfRenderer {
   private async newPage(g: Generation): Promise<Page> {
     const page = await g.chromium.browser.newPage();
     this.counters.pagesCreated++;
-    // Order matters: no script and no network before any content arrives.
+    // No script and no network before any content arrives (the page holds about:blank until then).
     page.on('error', () => this.crashedPages.add(page));
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
     page.on('request', (req: HTTPRequest) => {
       if (req.isInterceptResolutionHandled()) return;
       if (req.url().startsWith('data:')) {
@@ -347,6 +348,8 @@ export class PdfRenderer {
         void req.abort('blockedbyclient').catch(() => {});
       }
     });
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
     return page;
   }
 

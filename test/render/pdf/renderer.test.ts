@@ -56,17 +56,39 @@ describe.skipIf(!binary)(`PdfRenderer${reason ? ` (${reason})` : ''}`, () => {
     expect(popplerComplaints(letter)).toBe('');
   });
 
-  it('embeds only Source Sans 3 (no system font), footer included', () => {
+  const fontsOf = (pdf: Uint8Array): string[] => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'datalek-pdffonts-'));
     try {
-      writeFileSync(path.join(dir, 'a.pdf'), letter);
+      writeFileSync(path.join(dir, 'a.pdf'), pdf);
       const out = spawnSync('pdffonts', [path.join(dir, 'a.pdf')], { encoding: 'utf8' }).stdout;
-      const fonts = out.split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0]!);
-      expect(fonts.length).toBeGreaterThan(0);
-      for (const f of fonts) expect(f).toMatch(/^[A-Z]{6}\+SourceSans3/);
+      return out.split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0]!);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  };
+
+  it('embeds only Source Sans 3 (no system font), footer included', () => {
+    const fonts = fontsOf(letter);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/^[A-Z]{6}\+SourceSans3/);
+  });
+
+  it('covers latin-ext names in body and footer with Source Sans 3 too, and with the latin-only CSS for Dutch text', async () => {
+    const body = '<p>Betrokkenen: Łukasz Dvořák, Ayşe Şahin, Zoë Müller.</p>';
+    const pdf = await r.render(htmlDocument({ title: 'Namen', lang: 'nl', css: pdfCss('', { bodyHtml: body }), bodyHtml: body }), {
+      title: 'Namen',
+      lang: 'nl',
+      footer: { left: 'Kancelaria Łódź' },
+    });
+    const text = pdftotext(pdf);
+    expect(text).toContain('Łukasz Dvořák, Ayşe Şahin, Zoë Müller.');
+    expect(text).toMatch(/Kancelaria Łódź\s+pagina 1 van 1/);
+    for (const f of fontsOf(pdf)) expect(f).toMatch(/^[A-Z]{6}\+SourceSans3/);
+
+    const dutch = fixture('letter-body.html');
+    const slim = await r.render(htmlDocument({ title: 'Brief', lang: 'nl', css: pdfCss('', { bodyHtml: dutch }), bodyHtml: dutch }), letterOpts);
+    expect(pdftotext(slim)).toBe(pdftotext(letter));
+    for (const f of fontsOf(slim)) expect(f).toMatch(/^[A-Z]{6}\+SourceSans3/);
   });
 
   it('gives byte-identical PDFs for the same HTML on a reused page, in parallel, and after other documents', async () => {

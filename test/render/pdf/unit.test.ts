@@ -1,11 +1,12 @@
 /** The parts of the PDF back end that need no browser. */
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE_CSS, pdfCss } from '../../../src/render/pdf/base-css.js';
-import { chromiumArgs, findChromium } from '../../../src/render/pdf/chromium.js';
+import { chromiumArgs, findChromium, unwrapLauncherScript } from '../../../src/render/pdf/chromium.js';
 import { isPdfError, PdfError } from '../../../src/render/pdf/errors.js';
-import { fontFaceCss, footerFontFaceCss } from '../../../src/render/pdf/fonts.js';
+import { fontFaceCss, footerFontFaceCss, needsLatinExt } from '../../../src/render/pdf/fonts.js';
 import { CONTENT_SECURITY_POLICY, htmlDocument } from '../../../src/render/pdf/html-page.js';
 import { normalisePdf, pdfInstant, streamRanges } from '../../../src/render/pdf/normalise.js';
 import { footerTemplate } from '../../../src/render/pdf/renderer.js';
@@ -50,6 +51,19 @@ describe('fonts and base stylesheet', () => {
     expect(css).not.toMatch(/url\((?!data:)/);
     expect(fontFaceCss()).toBe(css); // cached: the same string object
     expect(footerFontFaceCss().match(/@font-face/g)).toHaveLength(2);
+  });
+
+  it('leaves out latin-ext only when the text cannot need it', () => {
+    const count = (css: string) => css.match(/@font-face/g)?.length;
+    expect(count(fontFaceCss({ text: '<p>Geachte heer Jansen, coördinatie, reële kosten: € 1.250 – “ok”</p>' }))).toBe(4);
+    for (const t of ['Łukasz Dvořák', 'Ş', '&#321;', '&Lstrok;', 'ÿ' /* upper case Ÿ is U+0178 */]) {
+      expect(needsLatinExt(t), t).toBe(true);
+      expect(count(fontFaceCss({ text: t })), t).toBe(8);
+    }
+    expect(needsLatinExt('a &amp; b &lt; c &nbsp; &#39;')).toBe(false);
+    expect(count(footerFontFaceCss('Van den Berg & Partners — Brief'))).toBe(1);
+    expect(count(footerFontFaceCss('Kancelaria Łódź'))).toBe(2);
+    expect(pdfCss('', { bodyHtml: '<p>Hallo</p>' })).toBe(fontFaceCss({ text: '' }) + BASE_CSS);
   });
 
   it('has the letter basics: 10.5pt Source Sans 3, line-height 1.4, repeating table headers', () => {
@@ -101,6 +115,31 @@ describe('findChromium', () => {
     expect((err as PdfError).message).toContain('PUPPETEER_EXECUTABLE_PATH');
     if (existsSync('/usr/bin/chromium-headless-shell')) {
       expect(findChromium({})).toMatchObject({ executablePath: '/usr/bin/chromium-headless-shell', headless: 'shell' });
+    }
+  });
+
+  it('looks through a one-line launcher script (Debian runs the real binary as a child, so killing the script would not kill Chromium)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'datalek-launcher-'));
+    try {
+      const script = (name: string, body: string) => {
+        const f = path.join(dir, name);
+        writeFileSync(f, body);
+        chmodSync(f, 0o755);
+        return f;
+      };
+      const target = process.execPath;
+      expect(unwrapLauncherScript(script('plain', `#!/bin/sh -e\n${target} "$@"\n`))).toBe(target);
+      expect(unwrapLauncherScript(script('exec', `#!/bin/sh\n# comment\nexec ${target} "$@"\n`))).toBe(target);
+      const busy = script('busy', `#!/bin/sh\nexport X=1\nexec ${target} "$@"\n`);
+      expect(unwrapLauncherScript(busy)).toBe(busy);
+      const missing = script('missing', '#!/bin/sh\n/nonexistent/chrome "$@"\n');
+      expect(unwrapLauncherScript(missing)).toBe(missing);
+      expect(unwrapLauncherScript(target)).toBe(target);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    if (existsSync('/usr/lib/chromium/chromium-headless-shell') && existsSync('/usr/bin/chromium-headless-shell')) {
+      expect(unwrapLauncherScript('/usr/bin/chromium-headless-shell')).toBe('/usr/lib/chromium/chromium-headless-shell');
     }
   });
 
