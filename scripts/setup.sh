@@ -17,11 +17,12 @@ fi
 
 # System packages, by the command that shows they are there. Extended as features need them.
 missing=()
-# (command package) pairs
-checks=()
-for ((i = 0; i < ${#checks[@]}; i += 2)); do
-  command -v "${checks[i]}" >/dev/null 2>&1 || missing+=("${checks[i + 1]}")
-done
+# Chromium prints the PDFs (puppeteer-core never downloads a browser; PUPPETEER_EXECUTABLE_PATH
+# chooses another one); poppler-utils' pdftotext lets the tests read the PDFs back.
+if [ -z "${PUPPETEER_EXECUTABLE_PATH:-}" ] && ! command -v chromium-headless-shell >/dev/null 2>&1 && ! command -v chromium >/dev/null 2>&1; then
+  missing+=(chromium-headless-shell)
+fi
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     echo "setup: installing ${missing[*]} with apt-get"

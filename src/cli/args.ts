@@ -62,8 +62,22 @@ export function helpText(spec: CommandSpec): string {
 export function nowFrom(values: Parsed['values']): Date {
   const raw = values['now'];
   if (typeof raw !== 'string') return new Date();
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) || Number.isNaN(Date.parse(raw))) {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) || Number.isNaN(Date.parse(raw)) || !onTheCalendar(raw)) {
     throw new UsageError(`--now must be a date and time with its UTC offset, e.g. 2026-11-22T09:00:00+01:00 (got "${raw}")`);
   }
   return new Date(raw);
+}
+
+/**
+ * True when the date and time of an ISO instant exist as written. Date.parse rolls impossible
+ * dates over ("2026-02-31" becomes 3 March), which would silently shift --now by days.
+ */
+function onTheCalendar(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?[^Z+-]*(?:Z|[+-](\d{2}):(\d{2}))$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d, h, mi, s = 0, oh = 0, om = 0] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x))) as number[];
+  const t = new Date(0);
+  t.setUTCFullYear(y!, mo! - 1, d!);
+  t.setUTCHours(h!, mi!, s);
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo! - 1 && t.getUTCDate() === d && t.getUTCHours() === h && t.getUTCMinutes() === mi && t.getUTCSeconds() === s && oh <= 23 && om <= 59;
 }

@@ -5,6 +5,8 @@ export interface Io {
   /** True when stdout is a terminal (progress bars, colour). */
   isTty: boolean;
   cwd: string;
+  /** A progress line of our own making, redrawn in place on a terminal (stderr); absent when not a terminal. */
+  progress?: (text: string) => void;
 }
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 70 } as const;
@@ -15,5 +17,6 @@ export function processIo(): Io {
     err: (t) => void process.stderr.write(t),
     isTty: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
+    ...(process.stderr.isTTY ? { progress: (t: string) => void process.stderr.write(`\r\u001b[2K${t}`) } : {}),
   };
 }

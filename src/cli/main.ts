@@ -7,11 +7,13 @@ import { validateCommand } from './commands/validate.js';
 import { triageCommand } from './commands/triage.js';
 import { statusCommand } from './commands/status.js';
 import { newCommand } from './commands/new.js';
+import { buildCommand } from './commands/build.js';
 import type { Command } from './command.js';
 import { EXIT, type Io, processIo } from './io.js';
 import { VERSION } from '../version.js';
+import { printable } from './text.js';
 
-const COMMANDS: Command[] = [validateCommand, triageCommand, statusCommand, newCommand];
+const COMMANDS: Command[] = [validateCommand, triageCommand, statusCommand, buildCommand, newCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.spec.name.length));
@@ -27,7 +29,9 @@ function mainHelp(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: string[], rawIo: Io = processIo()): Promise<number> {
+  // Everything printed passes through `printable`: values from incident files reach the terminal.
+  const io: Io = { ...rawIo, out: (t) => rawIo.out(printable(t)), err: (t) => rawIo.err(printable(t)) };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(mainHelp() + '\n');

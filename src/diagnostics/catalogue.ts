@@ -25,7 +25,7 @@ const w = (title: string, message: string, hint?: string): CatalogueEntry =>
 
 export const CATALOGUE = {
   // ---- Reading files (src/load) -------------------------------------------------------------
-  'DL-LOAD-NOT-FOUND': e('Path not found', 'no file or folder at this path', 'Check the spelling of the path; paths are taken relative to the project folder.'),
+  'DL-LOAD-NOT-FOUND': e('Path not found', 'no file or folder at this path', 'Check the spelling of the path; paths on the command line are taken relative to the current folder, --root only chooses the project folder.'),
   'DL-LOAD-UNREADABLE': e('File cannot be read', 'the file cannot be read: {reason}', 'Check that the file exists and that you may read it.'),
   'DL-LOAD-TOO-LARGE': e(
     'File too large',
@@ -349,6 +349,11 @@ export const CATALOGUE = {
     'the documents are in {language}, but the GBA accepts notifications in Dutch, French or German only',
     'Set language to nl, fr or de.',
   ),
+  'DL-RULE-PLACEHOLDER': w(
+    'Text still to be filled in',
+    "not filled in yet: it still holds the marker '{marker}'",
+    "Replace '{marker}' and the text after it with the real information (`datalek new` put the marker where only a person can fill in).",
+  ),
 
   // ---- Faults of the tool itself ------------------------------------------------------------
   'DL-INTERNAL-RULE': e(
@@ -356,6 +361,104 @@ export const CATALOGUE = {
     "the check '{rule}' failed on this file: {reason}",
     'This is a fault in datalek, not in your file. Please report it with the file (anonymised).',
   ),
+
+  // ==== Template packs (src/packs) ==== block owned by the template-pack module ===============
+  'DL-PACK-NOT-FOUND': e(
+    'Template pack not found',
+    "the template pack '{spec}' cannot be found; tried: {tried}",
+    'Give a folder path (relative to the organisation folder or the project folder) that holds a pack.yaml, or the name of an npm package installed in the project (npm install <name>).',
+  ),
+  'DL-PACK-NO-MANIFEST': e(
+    'Folder is not a template pack',
+    "the folder {dir} (from '{spec}') has no pack.yaml",
+    'A template pack is a folder with a pack.yaml that lists its documents; check the path, or add the pack.yaml.',
+  ),
+  'DL-PACK-INVALID': e(
+    'Template pack cannot be used',
+    "the template pack {pack} ({layer}) cannot be used: its pack.yaml has {count} problem(s), reported with their own line and column",
+    'Fix the problems in this pack.yaml; if the pack comes from your federation, tell them and use an earlier version meanwhile.',
+  ),
+  'DL-PACK-UNVERSIONED': e(
+    'Template pack without name or version',
+    'a federation template pack needs {missing} in its pack.yaml',
+    'Add `name:` and `version:` (e.g. 1.0.0) at the top of pack.yaml, so offices and audit packs can tell which version was used.',
+  ),
+  'DL-PACK-CYCLE': e(
+    'Template packs extend each other in a circle',
+    'the template packs extend each other in a circle: {cycle}',
+    'Remove the `extends` that points back to a pack already in the chain.',
+  ),
+  'DL-PACK-TOO-DEEP': e(
+    'Too many template packs on top of each other',
+    'more than {limit} template packs extend each other: {chain}',
+    'Flatten the chain: let the federation pack extend the standard pack directly.',
+  ),
+  'DL-PACK-VERSION-MISMATCH': e(
+    'Template pack version does not match',
+    "'{spec}' asks for version {range} of {name}, but the version found is {version} ({where})",
+    'Install a version in that range (npm install {name}@"{range}"), or change the range after checking what changed in the pack.',
+  ),
+  'DL-PACK-BAD-RANGE': e(
+    'Version range not understood',
+    "'{range}' in '{spec}' is not a version range",
+    'Write a version (2.1.0) or a range such as ^2.1.0, ~2.1.0 or >=2.1.0 after the @.',
+  ),
+  'DL-PACK-VERSION-DIFFERS': w(
+    'Pack version differs from its package version',
+    'pack.yaml says version {packVersion} but the installed package {name} is version {packageVersion}',
+    'The federation should give pack.yaml the same version as its package.json.',
+  ),
+  'DL-PACK-EXTENDS-CONFLICT': e(
+    'Two different base packs',
+    "organisation.yaml extends '{fromOrganisation}' but pack.yaml in the same folder extends '{fromPack}'",
+    'Name the base pack in one place only: organisation.yaml (extends) is the usual one.',
+  ),
+  'DL-PACK-DOCUMENT-INCOMPLETE': e(
+    'Document incomplete',
+    "the document '{id}' lacks {missing}: no layer of the template packs gives it{suggestion}",
+    'A new document needs title, scope, formats and templates; to change a document of another pack, use its exact id.',
+  ),
+  'DL-PACK-WHEN-SYNTAX': e(
+    'Condition cannot be read',
+    "the condition (when) of '{id}' cannot be read: {detail}",
+    'Write an expression such as `triage.notifyDataSubjects or incident.communication.letter_requested`; words and, or, not and == are allowed, function calls are not.',
+  ),
+  'DL-PACK-WHEN-UNKNOWN-FIELD': w(
+    'Condition reads an unknown field',
+    "the condition (when) of '{id}' reads '{path}', which is not in the condition data{suggestion}",
+    'A condition reads triage.* (the triage outcome), incident.* (the incident file) or organisation.*; an unknown name is always empty, so the document would never (or always) be made.',
+  ),
+  'DL-PACK-WHEN-FAILED': e(
+    'Condition failed',
+    "the condition (when) of '{id}' could not be evaluated: {detail}",
+    'Check the condition in pack.yaml.',
+  ),
+  'DL-PACK-FORMAT-WITHOUT-TEMPLATE': e(
+    'Format without a template',
+    "the document '{id}' is made as {format}, but has no {template} template (for {languages})",
+    'Add templates.nl.{template} for this document, or remove {format} from its formats.',
+  ),
+  'DL-PACK-LANGUAGE-FALLBACK': w(
+    'No template in the office language',
+    "the document '{id}' has no {format} template in {language}; the Dutch one is used",
+    'Add templates.{language}.{format} to pack.yaml if the document should be in {language}.',
+  ),
+  'DL-TEMPLATE-NOT-FOUND': e(
+    'Template file not found',
+    "no {format} template for '{id}' ({language}); tried: {tried}",
+    'Add the file, or correct its path under templates in pack.yaml (paths are relative to the folder of that pack.yaml).',
+  ),
+  'DL-TEMPLATE-UNKNOWN-FIELD': e(
+    'Unknown field in a template',
+    "the tag {tag} reads '{path}', which the document data does not have{suggestion}",
+    'Correct the name; the fields a template can use are listed in the documentation of the document data.',
+  ),
+  'DL-TEMPLATE-FIELDS-DIFFER': w(
+    'Word and Markdown versions use different fields',
+    "the Word ({docx}) and Markdown ({md}) templates of '{id}' ({language}) use different fields: {difference}",
+    'Both versions should say the same; add the missing fields to the other version, or remove them.',
+  ),
+  // ==== end of template packs ==================================================================
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type DiagnosticCode = keyof typeof CATALOGUE;

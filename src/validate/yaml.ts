@@ -51,6 +51,9 @@ const DEFAULT_SYNTAX_HINT =
 
 /** The first line of a yaml error message without its "at line X, column Y:" tail and code frame. */
 function plainMessage(e: YAMLError): string {
+  if (e.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(e.message)) {
+    return 'the file nests lists or groups too deeply to be read';
+  }
   const first = e.message.split('\n')[0] ?? e.message;
   return first.replace(/ at line \d+, column \d+:?$/, '').trim();
 }

@@ -7,7 +7,7 @@ import { RULES } from '../../src/validate/index.js';
 describe('catalogue', () => {
   it('codes are stable-looking and every entry is complete', () => {
     for (const code of DIAGNOSTIC_CODES) {
-      expect(code).toMatch(/^DL-(LOAD|YAML|SCHEMA|RULE|INTERNAL)(-[A-Z0-9]+)+$/);
+      expect(code).toMatch(/^DL-(LOAD|YAML|SCHEMA|RULE|INTERNAL|PACK|TEMPLATE)(-[A-Z0-9]+)+$/);
       const e = CATALOGUE[code];
       expect(['error', 'warning']).toContain(e.severity);
       expect(e.title.length).toBeGreaterThan(3);

@@ -65,6 +65,8 @@ export interface PdfRenderOptions {
   timeoutMs?: number;
   /** Date for the PDF when SOURCE_DATE_EPOCH is unset; default the renderer's. */
   date?: Date;
+  /** Print A4 in landscape (wide tables such as the register). */
+  landscape?: boolean;
 }
 
 export interface PdfRendererStats {
@@ -386,6 +388,7 @@ export class PdfRenderer {
     let onCrash: ((e: unknown) => void) | undefined;
     const pdfOptions: PDFOptions = {
       format: 'A4',
+      landscape: opts.landscape === true,
       margin: { ...PAGE_MARGINS },
       printBackground: true,
       tagged: true,

@@ -15,6 +15,7 @@ import { communicationConsistency, encryptionExemptionFounded, exemptionGrounds,
 import { containmentConsistency, informedCount, natureDetails, noPersonalDataDetails, riskAssessed, subjectCounts } from './data.js';
 import { closedWithOpenSteps, stepsAfterAwareness } from './checklist.js';
 import { addressFitsCountry, authorityFitsCountry, chamberOfCommerceNumber, knownTimeZone, languageAcceptedByAuthority, wftOnlyInNetherlands } from './organisation.js';
+import { placeholdersFilledIn } from './placeholders.js';
 
 export const RULES: readonly Rule[] = [
   // identity
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   chamberOfCommerceNumber,
   knownTimeZone,
   languageAcceptedByAuthority,
+  placeholdersFilledIn,
 ];
 
 export type { Rule, RuleContext, Checked } from './types.js';

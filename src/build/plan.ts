@@ -1,0 +1,73 @@
+/**
+ * Which documents a build writes (pure): for every organisation, every document of its resolved
+ * pack whose condition holds, per incident or once for the organisation, in the formats the pack
+ * names. Conditions that cannot be evaluated become diagnostics; nothing is guessed.
+ */
+import { documentApplies, whenFailure, type DocumentSpec, type OutputFormat } from '../packs/index.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { TriagedIncident } from '../project/load.js';
+import type { OrganisationPacks } from '../project/packs.js';
+
+export interface DocumentJob {
+  /** Output path without extension, relative to the output folder, with forward slashes. */
+  base: string;
+  org: OrganisationPacks;
+  document: DocumentSpec;
+  formats: OutputFormat[];
+  /** The incident, for incident-scope documents. */
+  incident?: TriagedIncident;
+  /** Every incident of the organisation, for organisation-scope documents (the register). */
+  rows?: TriagedIncident[];
+}
+
+export interface BuildPlan {
+  jobs: DocumentJob[];
+  /** Documents whose condition is false: not needed for this incident. */
+  notApplicable: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface PlanInput {
+  packs: ReadonlyMap<string, OrganisationPacks>;
+  triaged: readonly TriagedIncident[];
+  /** Build organisation-scope documents (the register); false when only some incidents are built. */
+  organisationDocuments: boolean;
+  /** Only these organisations (ids); all when undefined. */
+  only?: ReadonlySet<string>;
+}
+
+export function planBuild(input: PlanInput): BuildPlan {
+  const jobs: DocumentJob[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let notApplicable = 0;
+  const byOrg = new Map<string, TriagedIncident[]>();
+  for (const t of input.triaged) {
+    const list = byOrg.get(t.organisation.id) ?? [];
+    list.push(t);
+    byOrg.set(t.organisation.id, list);
+  }
+  for (const [id, org] of [...input.packs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (input.only && !input.only.has(id)) continue;
+    const incidents = byOrg.get(id) ?? [];
+    for (const document of org.documents) {
+      if (document.disabled || document.formats.length === 0) continue;
+      if (document.scope === 'organisation') {
+        if (input.organisationDocuments) jobs.push({ base: `${id}/${document.id}`, org, document, formats: document.formats, rows: incidents });
+        continue;
+      }
+      for (const t of incidents) {
+        const applies = documentApplies(document, { triage: t.outcome, incident: t.incident, organisation: t.organisation });
+        if (!applies.ok) {
+          diagnostics.push(whenFailure(org.chain, document, applies.detail, t.incident.id));
+          continue;
+        }
+        if (!applies.value) {
+          notApplicable++;
+          continue;
+        }
+        jobs.push({ base: `${id}/${t.incident.id}/${document.id}`, org, document, formats: document.formats, incident: t });
+      }
+    }
+  }
+  return { jobs, notApplicable, diagnostics };
+}

@@ -1,0 +1,170 @@
+/**
+ * `datalek build`: load and triage the project, resolve each organisation's template pack, plan the
+ * documents, render them (Chromium started once, only when a PDF is needed) and write each file
+ * atomically under the output folder, one build at a time. A failing document never stops the
+ * others; everything that went wrong comes back as diagnostics.
+ */
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { loadProject } from '../project/load.js';
+import { loadOrganisationPacks } from '../project/packs.js';
+import { PdfRenderer, type PdfRendererStats } from '../render/pdf/index.js';
+import { sortDiagnostics } from '../diagnostics/format.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { OutputFormat } from '../packs/index.js';
+import { planBuild, type DocumentJob } from './plan.js';
+import { renderDocument, type RenderContext } from './render-document.js';
+import { lockOutput } from './lock.js';
+import { removeStaleTempFiles, writeFileAtomic } from './write.js';
+import { sourceDateEpoch } from './document-date.js';
+
+export interface BuildOptions {
+  root: string;
+  outDir: string;
+  paths?: string[];
+  orgs?: string[];
+  now: Date;
+  env?: NodeJS.ProcessEnv;
+  /** Called after each document, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+  /** Documents rendered at once; PDFs are limited further by the renderer's own pool. */
+  concurrency?: number;
+}
+
+export interface WrittenFile {
+  /** Relative to the output folder, forward slashes. */
+  path: string;
+  format: OutputFormat;
+  document: string;
+  organisation: string;
+  incident: string | null;
+}
+
+export interface BuildResult {
+  written: WrittenFile[];
+  /** Documents whose pack condition is false for an incident (not needed). */
+  notApplicable: number;
+  /** Incidents left out because their file has errors. */
+  skippedIncidents: string[];
+  failed: Array<{ document: string; organisation: string; incident: string | null; diagnostics: Diagnostic[] }>;
+  /** Output files of earlier builds that no document of this build produces any more. */
+  removed: string[];
+  diagnostics: Diagnostic[];
+  pdf: PdfRendererStats | null;
+  registers: boolean;
+}
+
+async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+}
+
+export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
+  const env = opts.env ?? process.env;
+  const epoch = sourceDateEpoch(env);
+  const project = await loadProject({ root: opts.root, now: opts.now, ...(opts.paths ? { paths: opts.paths } : {}) });
+  const { packs, diagnostics: packProblems } = await loadOrganisationPacks(opts.root, project.validation.organisations);
+  const only = opts.orgs ? new Set(opts.orgs) : undefined;
+  const plan = planBuild({ packs, triaged: project.triaged, organisationDocuments: !opts.paths, ...(only ? { only } : {}) });
+  const diagnostics = [...project.diagnostics, ...packProblems, ...plan.diagnostics];
+  const invalid = new Set(diagnostics.filter((d) => d.severity === 'error' && d.file.startsWith('incidents/')).map((d) => d.file));
+  const result: BuildResult = {
+    written: [],
+    notApplicable: plan.notApplicable,
+    skippedIncidents: [...invalid].sort(),
+    failed: [],
+    removed: [],
+    diagnostics: [],
+    pdf: null,
+    registers: !opts.paths,
+  };
+
+  const lock = await lockOutput(opts.outDir);
+  let renderer: Promise<PdfRenderer> | undefined;
+  try {
+    await removeStaleTempFiles(opts.outDir);
+    const ctx: RenderContext = {
+      root: opts.root,
+      now: opts.now,
+      ...(epoch ? { epoch } : {}),
+      pdf: () => (renderer ??= PdfRenderer.launch({ env })),
+      files: new Map(),
+    };
+    let done = 0;
+    const failedIncidents = new Set<string>();
+    await pool(plan.jobs, opts.concurrency ?? 4, async (job: DocumentJob) => {
+      const rendered = await renderDocument(job, ctx);
+      const who = { document: job.document.id, organisation: job.org.organisation.id, incident: job.incident?.incident.id ?? null };
+      if (!rendered.ok) {
+        result.failed.push({ ...who, diagnostics: rendered.diagnostics });
+        diagnostics.push(...rendered.diagnostics);
+        if (job.incident) failedIncidents.add(`${who.organisation}/${who.incident}`);
+      } else {
+        for (const f of rendered.files) {
+          const rel = `${job.base}.${f.format}`;
+          await writeFileAtomic(path.join(opts.outDir, rel), f.bytes);
+          result.written.push({ path: rel, format: f.format, ...who });
+        }
+      }
+      opts.onProgress?.(++done, plan.jobs.length);
+    });
+    if (!opts.paths) {
+      result.removed = await pruneStale(opts.outDir, [...packs.keys()].filter((id) => !only || only.has(id)), result, failedIncidents, invalid, project.triaged);
+    }
+  } finally {
+    if (renderer) {
+      const r = await renderer.catch(() => undefined);
+      if (r) {
+        result.pdf = r.stats();
+        await r.close();
+      }
+    }
+    await lock.release();
+  }
+  result.written.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  result.diagnostics = sortDiagnostics(diagnostics);
+  return result;
+}
+
+/**
+ * After a full build, documents that no longer apply (say, a letter for an incident whose risk
+ * was reassessed) are removed, so output/ holds exactly what the triage calls for. Outputs of
+ * incidents that failed or could not be read are kept: nothing is lost through a broken file.
+ */
+async function pruneStale(
+  outDir: string,
+  orgIds: string[],
+  result: BuildResult,
+  failedIncidents: ReadonlySet<string>,
+  invalidFiles: ReadonlySet<string>,
+  triaged: ReadonlyArray<{ file: string; incident: { id: string; organisation: string } }>,
+): Promise<string[]> {
+  const keep = new Set(result.written.map((w) => w.path));
+  const valid = new Set(triaged.map((t) => `${t.incident.organisation}/${t.incident.id}`));
+  const removed: string[] = [];
+  for (const org of orgIds) {
+    let entries;
+    try {
+      entries = await readdir(path.join(outDir, org), { withFileTypes: true, recursive: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (!e.isFile() || !/\.(docx|pdf|csv)$/.test(e.name)) continue;
+      const rel = path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+      if (keep.has(rel)) continue;
+      const parts = rel.split('/');
+      if (parts.length === 3) {
+        const incidentKey = `${parts[0]}/${parts[1]}`;
+        // An incident we could not build this time (broken file, failed render): keep its documents.
+        if (failedIncidents.has(incidentKey) || !valid.has(incidentKey) && invalidFiles.size > 0) continue;
+      } else if (result.failed.some((f) => f.incident === null && f.organisation === org)) continue;
+      await rm(path.join(outDir, rel), { force: true });
+      removed.push(rel);
+    }
+  }
+  return removed.sort();
+}
