@@ -99,7 +99,7 @@ export async function renderDocument(job: DocumentJob, ctx: RenderContext): Prom
         continue;
       }
       const markdown = renderText(template.toString('utf8'), data, { templatePath, ...(incidentId ? { incident: incidentId } : {}), escape: escapeMarkdown });
-      const bodyHtml = markdownToHtml(markdown);
+      const bodyHtml = `<div class="${job.document.orientation}">\n${markdownToHtml(markdown)}</div>`;
       const title = `${job.document.title}${incidentId ? ` ${incidentId}` : ''}`;
       const html = htmlDocument({ title, lang: htmlLang(org, language), css: pdfCss('', { bodyHtml }), bodyHtml });
       const renderer = await ctx.pdf();

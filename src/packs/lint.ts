@@ -265,8 +265,8 @@ export async function lintPack(chain: PackChain, opts: LintOptions): Promise<Dia
         const onlyMd = [...b].filter((f) => !a.has(f)).sort();
         if (onlyDocx.length || onlyMd.length) {
           const difference = [
-            onlyDocx.length ? `only in Word: ${onlyDocx.join(', ')}` : '',
-            onlyMd.length ? `only in Markdown: ${onlyMd.join(', ')}` : '',
+            onlyDocx.length ? `only in Word: ${fieldList(onlyDocx)}` : '',
+            onlyMd.length ? `only in Markdown: ${fieldList(onlyMd)}` : '',
           ]
             .filter(Boolean)
             .join('; ');
@@ -288,4 +288,10 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+/** A list of field names short enough to read: the first eight, then how many more. */
+function fieldList(fields: readonly string[]): string {
+  const shown = fields.slice(0, 8).join(', ');
+  return fields.length > 8 ? `${shown} and ${fields.length - 8} more` : shown;
 }

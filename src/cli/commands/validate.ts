@@ -4,10 +4,12 @@ import { EXIT } from '../io.js';
 import { openProject, projectArgs } from '../project-options.js';
 import { formatDiagnostic, hasErrors } from '../../diagnostics/format.js';
 import { plural } from '../text.js';
+import { lintOrganisationPacks, loadOrganisationPacks } from '../../project/packs.js';
+import { sortDiagnostics } from '../../diagnostics/format.js';
 
 const spec: CommandSpec = {
   name: 'validate',
-  summary: 'Check incidents and organisation configs; print every problem as file:line:column.',
+  summary: 'Check incidents, organisation configs and template packs; print every problem as file:line:column.',
   usage: 'validate [paths...] [--json]',
   options: {
     json: { type: 'boolean', description: 'print the problems as a JSON array on stdout' },
@@ -19,8 +21,12 @@ export const validateCommand: Command = {
   async run(argv, io) {
     const parsed = parseCommandArgs(spec, argv);
     if (parsed.values['help']) return io.out(helpText(spec) + '\n'), EXIT.ok;
-    const project = await openProject(projectArgs(parsed, io));
-    const { diagnostics } = project;
+    const args = projectArgs(parsed, io);
+    const project = await openProject(args);
+    // Template packs are checked too: each organisation's resolved pack, linted against the fields documents provide.
+    const packs = await loadOrganisationPacks(args.root, project.validation.organisations);
+    const lint = await lintOrganisationPacks(packs.packs.values());
+    const diagnostics = sortDiagnostics([...project.diagnostics, ...packs.diagnostics, ...lint]);
     const failed = hasErrors(diagnostics);
     if (parsed.values['json']) {
       io.out(JSON.stringify(diagnostics, null, 2) + '\n');

@@ -41,6 +41,9 @@ table { width: 100%; border-collapse: collapse; margin: 0 0 9pt; font-size: 9.5p
 thead { display: table-header-group; }
 tfoot { display: table-footer-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+/* Wide registers (landscape): smaller type, and long rows may continue on the next page instead of leaving a page blank. */
+.landscape table { font-size: 8.5pt; }
+.landscape tr { break-inside: auto; page-break-inside: auto; }
 th, td { border: 0.75pt solid #8c8c8c; padding: 3pt 5pt; text-align: left; vertical-align: top; }
 thead th { background: #e8edf2; color: #111; }
 tbody tr:nth-child(even) td { background: #f7f9fa; }
