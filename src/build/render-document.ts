@@ -1,8 +1,11 @@
 /**
- * Rendering one planned document in each of its formats: DOCX through docxtemplater, PDF through
- * the Markdown template, marked and Chromium, CSV straight from the register data. Returns the
- * bytes per format, or the problems; writes nothing.
+ * One planned document, in two steps. `prepareDocument` builds its data and resolves and reads
+ * its templates, and derives a key from everything that feeds it (the data, the template bytes,
+ * the document's settings, the tool's version): equal keys give equal output. `renderPrepared`
+ * then renders each format: DOCX through docxtemplater, PDF through the Markdown template, marked
+ * and Chromium, CSV straight from the register data. Nothing here writes files.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import {
   incidentDocumentData,
@@ -16,10 +19,19 @@ import { renderText, escapeMarkdown, isTemplateError, toDiagnostics } from '../r
 import { markdownToHtml } from '../render/markdown.js';
 import { htmlDocument, pdfCss, type PdfRenderer } from '../render/pdf/index.js';
 import { timeZoneFor } from '../triage/deadline.js';
+import { VERSION } from '../version.js';
 import { incidentDocumentDate, registerDate } from './document-date.js';
 import type { DocumentJob } from './plan.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Organisation } from '../model/organisation.js';
+
+/** Bump when the rendering itself changes in a way the tool version does not show. */
+const RENDER_FORMAT = 1;
+
+export interface TemplateFile {
+  bytes: Buffer;
+  sha256: string;
+}
 
 export interface RenderContext {
   root: string;
@@ -27,10 +39,22 @@ export interface RenderContext {
   epoch?: Date;
   /** Started on first use: Chromium runs only when a PDF is needed. */
   pdf: () => Promise<PdfRenderer>;
-  /** Template files read once per build. */
-  files: Map<string, Promise<Buffer>>;
+  /** Template files read (and hashed) once per build. */
+  files: Map<string, Promise<TemplateFile>>;
 }
 
+export interface PreparedDocument {
+  job: DocumentJob;
+  data: object;
+  date: Date;
+  language: DocumentLanguage;
+  /** Per template format: the file and its path as shown to people. */
+  templates: Partial<Record<'docx' | 'md', { path: string; file: TemplateFile }>>;
+  /** Per output format: SHA-256 over everything that feeds that file. */
+  keys: Partial<Record<OutputFormat, string>>;
+}
+
+export type Prepared = { ok: true; prepared: PreparedDocument } | { ok: false; diagnostics: Diagnostic[] };
 export type RenderedFormats = { ok: true; files: Array<{ format: OutputFormat; bytes: Uint8Array | string }> } | { ok: false; diagnostics: Diagnostic[] };
 
 export function documentLanguage(org: Organisation): DocumentLanguage {
@@ -41,10 +65,10 @@ function htmlLang(org: Organisation, language: DocumentLanguage): string {
   return `${language}-${org.country}`;
 }
 
-function readCached(ctx: RenderContext, file: string): Promise<Buffer> {
+function readTemplate(ctx: RenderContext, file: string): Promise<TemplateFile> {
   let p = ctx.files.get(file);
   if (!p) {
-    p = readFile(file);
+    p = readFile(file).then((bytes) => ({ bytes, sha256: createHash('sha256').update(bytes).digest('hex') }));
     ctx.files.set(file, p);
   }
   return p;
@@ -64,46 +88,80 @@ function problem(job: DocumentJob, code: string, message: string, hint?: string)
   };
 }
 
-export async function renderDocument(job: DocumentJob, ctx: RenderContext): Promise<RenderedFormats> {
+export async function prepareDocument(job: DocumentJob, ctx: RenderContext): Promise<Prepared> {
   const org = job.org.organisation;
   const language = documentLanguage(org);
   const zone = timeZoneFor(org);
-  const incidentId = job.incident?.incident.id;
   const date = job.incident
     ? incidentDocumentDate(job.document.id, job.incident.incident, ctx.now, zone, ctx.epoch)
     : registerDate((job.rows ?? []).map((r) => r.incident), ctx.now, zone, ctx.epoch);
   const data = job.incident
     ? incidentDocumentData({ incident: job.incident.incident, outcome: job.incident.outcome, organisation: org, language, date })
     : registerDocumentData({ organisation: org, rows: (job.rows ?? []).map((r) => ({ incident: r.incident, outcome: r.outcome })), language, date });
-  const files: Array<{ format: OutputFormat; bytes: Uint8Array | string }> = [];
+  const templates: PreparedDocument['templates'] = {};
   const diagnostics: Diagnostic[] = [];
   for (const format of job.formats) {
+    if (format === 'csv') {
+      if (job.incident) diagnostics.push(problem(job, 'DL-BUILD-CSV-SCOPE', 'CSV output exists only for the register (organisation scope)', "Remove csv from this document's formats in pack.yaml."));
+      continue;
+    }
+    const kind = format === 'docx' ? 'docx' : 'md';
+    if (templates[kind]) continue;
+    const resolved = resolveTemplate(job.org.chain, job.document.id, kind, language);
+    if (!resolved.ok) {
+      diagnostics.push(resolved.diagnostic);
+      continue;
+    }
+    try {
+      templates[kind] = { path: displayPath(ctx.root, resolved.path), file: await readTemplate(ctx, resolved.path) };
+    } catch (e) {
+      diagnostics.push(problem(job, 'DL-TEMPLATE-UNREADABLE', `cannot read template ${displayPath(ctx.root, resolved.path)}: ${(e as Error).message}`));
+    }
+  }
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  const common = JSON.stringify({
+    tool: VERSION,
+    render: RENDER_FORMAT,
+    document: { id: job.document.id, title: job.document.title, orientation: job.document.orientation },
+    epoch: ctx.epoch?.toISOString() ?? null,
+    data,
+  });
+  const keys: PreparedDocument['keys'] = {};
+  for (const format of job.formats) {
+    const template = format === 'csv' ? null : templates[format === 'docx' ? 'docx' : 'md']!.file.sha256;
+    keys[format] = createHash('sha256').update(format).update('\0').update(template ?? '').update('\0').update(common).digest('hex');
+  }
+  return { ok: true, prepared: { job, data, date, language, templates, keys } };
+}
+
+/** Renders the given formats of a prepared document (default: all of them). */
+export async function renderPrepared(p: PreparedDocument, ctx: RenderContext, formats: readonly OutputFormat[] = p.job.formats): Promise<RenderedFormats> {
+  const { job, data, date, language } = p;
+  const org = job.org.organisation;
+  const incidentId = job.incident?.incident.id;
+  const where = incidentId ? { incident: incidentId } : {};
+  const files: Array<{ format: OutputFormat; bytes: Uint8Array | string }> = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const format of formats) {
     try {
       if (format === 'csv') {
-        if (job.incident) {
-          diagnostics.push(problem(job, 'DL-BUILD-CSV-SCOPE', 'CSV output exists only for the register (organisation scope)', 'Remove csv from this document\'s formats in pack.yaml.'));
-          continue;
-        }
         files.push({ format, bytes: registerCsv(data as Parameters<typeof registerCsv>[0]) });
-        continue;
+      } else if (format === 'docx') {
+        const t = p.templates.docx!;
+        files.push({ format, bytes: renderDocx(t.file.bytes, data, { templatePath: t.path, ...where, date }) });
+      } else {
+        const t = p.templates.md!;
+        const markdown = renderText(t.file.bytes.toString('utf8'), data, { templatePath: t.path, ...where, escape: escapeMarkdown });
+        const bodyHtml = `<div class="${job.document.orientation}">\n${markdownToHtml(markdown)}</div>`;
+        const title = `${job.document.title}${incidentId ? ` ${incidentId}` : ''}`;
+        const lang = htmlLang(org, language);
+        const html = htmlDocument({ title, lang, css: pdfCss('', { bodyHtml }), bodyHtml });
+        const renderer = await ctx.pdf();
+        files.push({
+          format,
+          bytes: await renderer.render(html, { title, lang, footer: { left: `${org.name} · ${job.document.title}` }, date, landscape: job.document.orientation === 'landscape' }),
+        });
       }
-      const resolved = resolveTemplate(job.org.chain, job.document.id, format === 'docx' ? 'docx' : 'md', language);
-      if (!resolved.ok) {
-        diagnostics.push(resolved.diagnostic);
-        continue;
-      }
-      const templatePath = displayPath(ctx.root, resolved.path);
-      const template = await readCached(ctx, resolved.path);
-      if (format === 'docx') {
-        files.push({ format, bytes: renderDocx(template, data, { templatePath, ...(incidentId ? { incident: incidentId } : {}), date }) });
-        continue;
-      }
-      const markdown = renderText(template.toString('utf8'), data, { templatePath, ...(incidentId ? { incident: incidentId } : {}), escape: escapeMarkdown });
-      const bodyHtml = `<div class="${job.document.orientation}">\n${markdownToHtml(markdown)}</div>`;
-      const title = `${job.document.title}${incidentId ? ` ${incidentId}` : ''}`;
-      const html = htmlDocument({ title, lang: htmlLang(org, language), css: pdfCss('', { bodyHtml }), bodyHtml });
-      const renderer = await ctx.pdf();
-      files.push({ format, bytes: await renderer.render(html, { title, lang: htmlLang(org, language), footer: { left: `${org.name} · ${job.document.title}` }, date, landscape: job.document.orientation === 'landscape' }) });
     } catch (e) {
       if (isTemplateError(e)) diagnostics.push(...toDiagnostics(e));
       else {

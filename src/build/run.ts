@@ -13,7 +13,8 @@ import { sortDiagnostics } from '../diagnostics/format.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { OutputFormat } from '../packs/index.js';
 import { planBuild, type DocumentJob } from './plan.js';
-import { renderDocument, type RenderContext } from './render-document.js';
+import { prepareDocument, renderPrepared, type RenderContext } from './render-document.js';
+import { entryFor, isUpToDate, loadCache, saveCache } from './cache.js';
 import { lockOutput } from './lock.js';
 import { removeStaleTempFiles, writeFileAtomic } from './write.js';
 import { sourceDateEpoch } from './document-date.js';
@@ -29,6 +30,8 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
   /** Documents rendered at once; PDFs are limited further by the renderer's own pool. */
   concurrency?: number;
+  /** Rebuild every document, even those the cache says are up to date. */
+  force?: boolean;
 }
 
 export interface WrittenFile {
@@ -42,6 +45,10 @@ export interface WrittenFile {
 
 export interface BuildResult {
   written: WrittenFile[];
+  /** Files of documents that were already up to date (nothing that feeds them changed). */
+  upToDate: WrittenFile[];
+  /** Why the build cache was not used, when it was there but could not be trusted. */
+  cacheIgnored: string | null;
   /** Documents whose pack condition is false for an incident (not needed). */
   notApplicable: number;
   /** Incidents left out because their file has errors. */
@@ -73,6 +80,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   const invalid = new Set(diagnostics.filter((d) => d.severity === 'error' && d.file.startsWith('incidents/')).map((d) => d.file));
   const result: BuildResult = {
     written: [],
+    upToDate: [],
+    cacheIgnored: null,
     notApplicable: plan.notApplicable,
     skippedIncidents: [...invalid].sort(),
     failed: [],
@@ -86,6 +95,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   let renderer: Promise<PdfRenderer> | undefined;
   try {
     await removeStaleTempFiles(opts.outDir);
+    const { cache, ignored } = await loadCache(opts.outDir);
+    result.cacheIgnored = ignored;
     const ctx: RenderContext = {
       root: opts.root,
       now: opts.now,
@@ -96,24 +107,41 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
     let done = 0;
     const failedIncidents = new Set<string>();
     await pool(plan.jobs, opts.concurrency ?? 4, async (job: DocumentJob) => {
-      const rendered = await renderDocument(job, ctx);
       const who = { document: job.document.id, organisation: job.org.organisation.id, incident: job.incident?.incident.id ?? null };
-      if (!rendered.ok) {
-        result.failed.push({ ...who, diagnostics: rendered.diagnostics });
-        diagnostics.push(...rendered.diagnostics);
+      const fail = (found: Diagnostic[]): void => {
+        result.failed.push({ ...who, diagnostics: found });
+        diagnostics.push(...found);
         if (job.incident) failedIncidents.add(`${who.organisation}/${who.incident}`);
-      } else {
-        for (const f of rendered.files) {
-          const rel = `${job.base}.${f.format}`;
-          await writeFileAtomic(path.join(opts.outDir, rel), f.bytes);
-          result.written.push({ path: rel, format: f.format, ...who });
+      };
+      const prepared = await prepareDocument(job, ctx);
+      if (!prepared.ok) fail(prepared.diagnostics);
+      else {
+        const { keys } = prepared.prepared;
+        const stale: OutputFormat[] = [];
+        for (const format of job.formats) {
+          const rel = `${job.base}.${format}`;
+          if (!opts.force && (await isUpToDate(cache.entries[rel], keys[format]!, path.join(opts.outDir, rel)))) result.upToDate.push({ path: rel, format, ...who });
+          else stale.push(format);
+        }
+        const rendered = stale.length > 0 ? await renderPrepared(prepared.prepared, ctx, stale) : { ok: true as const, files: [] };
+        if (!rendered.ok) fail(rendered.diagnostics);
+        else {
+          for (const f of rendered.files) {
+            const rel = `${job.base}.${f.format}`;
+            const file = path.join(opts.outDir, rel);
+            await writeFileAtomic(file, f.bytes);
+            result.written.push({ path: rel, format: f.format, ...who });
+            cache.entries[rel] = await entryFor(keys[f.format]!, file);
+          }
         }
       }
       opts.onProgress?.(++done, plan.jobs.length);
     });
     if (!opts.paths) {
       result.removed = await pruneStale(opts.outDir, [...packs.keys()].filter((id) => !only || only.has(id)), result, failedIncidents, invalid, project.triaged);
+      for (const rel of result.removed) delete cache.entries[rel];
     }
+    await saveCache(opts.outDir, cache);
   } finally {
     if (renderer) {
       const r = await renderer.catch(() => undefined);
@@ -124,7 +152,9 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
     }
     await lock.release();
   }
-  result.written.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const byPath = (a: WrittenFile, b: WrittenFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  result.written.sort(byPath);
+  result.upToDate.sort(byPath);
   result.diagnostics = sortDiagnostics(diagnostics);
   return result;
 }
@@ -142,7 +172,7 @@ async function pruneStale(
   invalidFiles: ReadonlySet<string>,
   triaged: ReadonlyArray<{ file: string; incident: { id: string; organisation: string } }>,
 ): Promise<string[]> {
-  const keep = new Set(result.written.map((w) => w.path));
+  const keep = new Set([...result.written, ...result.upToDate].map((w) => w.path));
   const valid = new Set(triaged.map((t) => `${t.incident.organisation}/${t.incident.id}`));
   const removed: string[] = [];
   for (const org of orgIds) {

@@ -15,6 +15,7 @@ const spec: CommandSpec = {
     org: { type: 'string', multiple: true, description: 'only this organisation (repeat for several)' },
     out: { type: 'string', description: 'output folder (default: output/ in the project)' },
     json: { type: 'boolean', description: 'print the build report as JSON on stdout' },
+    force: { type: 'boolean', description: 'rebuild every document, also those already up to date' },
   },
 };
 
@@ -40,6 +41,7 @@ export const buildCommand: Command = {
         outDir,
         now: args.now,
         ...(args.paths ? { paths: args.paths } : {}),
+        force: Boolean(parsed.values['force']),
         ...(Array.isArray(parsed.values['org']) ? { orgs: parsed.values['org'] as string[] } : {}),
         ...(progress ? { onProgress: (d: number, t: number) => progress(bar(d, t)) } : {}),
       });
@@ -73,9 +75,10 @@ function report(result: BuildResult, io: Io, outDir: string): void {
   const rel = path.relative(io.cwd, outDir) || '.';
   const byFormat = (f: string) => result.written.filter((w) => w.format === f).length;
   const lines = [
-    `Wrote ${plural(result.written.length, 'file')} to ${rel}/ (${byFormat('docx')} DOCX, ${byFormat('pdf')} PDF, ${byFormat('csv')} CSV).`,
+    `Wrote ${plural(result.written.length, 'file')} to ${rel}/ (${byFormat('docx')} DOCX, ${byFormat('pdf')} PDF, ${byFormat('csv')} CSV); ${result.upToDate.length} already up to date.`,
     `${result.notApplicable} document${result.notApplicable === 1 ? '' : 's'} not needed under the triage; ${plural(result.skippedIncidents.length, 'incident')} skipped for errors; ${plural(result.failed.length, 'document')} failed.`,
   ];
+  if (result.cacheIgnored) lines.push(`The build cache was ${result.cacheIgnored} and was ignored: everything was rebuilt.`);
   if (result.removed.length > 0) lines.push(`Removed ${plural(result.removed.length, 'file')} that no longer apply: ${result.removed.join(', ')}.`);
   if (!result.registers) lines.push('Registers were not rebuilt, because only some incidents were built; run `datalek build` without paths to rebuild them.');
   if (result.pdf) lines.push(`Chromium: ${result.pdf.documents} PDFs, ${result.pdf.blockedRequests} network requests blocked.`);

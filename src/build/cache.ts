@@ -1,0 +1,79 @@
+/**
+ * The build cache: for every document written, the key of what fed it (see prepareDocument) and
+ * the size and modification time of each file written. A document is up to date when its key is
+ * unchanged and its files are still exactly as written. The cache lives in the output folder;
+ * a cache that is unreadable, of another version or of another tool version is ignored, never
+ * trusted; a file changed or removed by hand is rebuilt.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { VERSION } from '../version.js';
+import { writeFileAtomic } from './write.js';
+
+export const CACHE_NAME = '.datalek-build-cache.json';
+const CACHE_FORMAT = 2;
+
+/** One output file: the key of what fed it, and how it was left. */
+export interface CacheEntry {
+  key: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface BuildCache {
+  format: number;
+  tool: string;
+  /** Output path relative to the output folder (e.g. org/2026-004/brief-betrokkene.pdf) -> entry. */
+  entries: Record<string, CacheEntry>;
+}
+
+export function emptyCache(): BuildCache {
+  return { format: CACHE_FORMAT, tool: VERSION, entries: {} };
+}
+
+function isEntry(v: unknown): v is CacheEntry {
+  if (typeof v !== 'object' || v === null) return false;
+  const e = v as Record<string, unknown>;
+  return typeof e['key'] === 'string' && typeof e['size'] === 'number' && typeof e['mtimeMs'] === 'number';
+}
+
+/** Reads the cache; anything unexpected gives an empty cache and the reason. */
+export async function loadCache(outDir: string): Promise<{ cache: BuildCache; ignored: string | null }> {
+  let text: string;
+  try {
+    text = await readFile(path.join(outDir, CACHE_NAME), 'utf8');
+  } catch {
+    return { cache: emptyCache(), ignored: null };
+  }
+  try {
+    const parsed = JSON.parse(text) as Partial<BuildCache>;
+    if (parsed.format !== CACHE_FORMAT || parsed.tool !== VERSION) return { cache: emptyCache(), ignored: 'made by another version of datalek' };
+    if (typeof parsed.entries !== 'object' || parsed.entries === null) return { cache: emptyCache(), ignored: 'damaged' };
+    const entries: Record<string, CacheEntry> = {};
+    for (const [k, v] of Object.entries(parsed.entries)) if (isEntry(v)) entries[k] = v;
+    return { cache: { format: CACHE_FORMAT, tool: VERSION, entries }, ignored: null };
+  } catch {
+    return { cache: emptyCache(), ignored: 'damaged' };
+  }
+}
+
+/** True when the file was written from this key and is still exactly as it was left. */
+export async function isUpToDate(entry: CacheEntry | undefined, key: string, file: string): Promise<boolean> {
+  if (!entry || entry.key !== key) return false;
+  try {
+    const s = await stat(file);
+    return s.isFile() && s.size === entry.size && s.mtimeMs === entry.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+export async function entryFor(key: string, file: string): Promise<CacheEntry> {
+  const s = await stat(file);
+  return { key, size: s.size, mtimeMs: s.mtimeMs };
+}
+
+export async function saveCache(outDir: string, cache: BuildCache): Promise<void> {
+  const sorted = Object.fromEntries(Object.entries(cache.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  await writeFileAtomic(path.join(outDir, CACHE_NAME), JSON.stringify({ ...cache, entries: sorted }) + '\n');
+}

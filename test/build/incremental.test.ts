@@ -1,0 +1,92 @@
+/**
+ * Incremental builds: a document is rebuilt exactly when something that feeds it changed.
+ * One full build, then one edit at a time, each followed by a build whose written files are
+ * compared with the documents that edit feeds.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuild, type BuildResult } from '../../src/build/run.js';
+import { CACHE_NAME } from '../../src/build/cache.js';
+
+const REPO = path.resolve(__dirname, '../..');
+const NOW = new Date('2026-11-22T12:00:00+01:00');
+let root: string;
+let out: string;
+let all: string[];
+
+const build = (extra: { force?: boolean } = {}): Promise<BuildResult> => runBuild({ root, outDir: out, now: NOW, env: {}, ...extra });
+const written = (r: BuildResult): string[] => r.written.map((w) => w.path);
+
+async function edit(rel: string, from: string | RegExp, to: string | ((match: string, ...groups: string[]) => string)): Promise<void> {
+  const file = path.join(root, rel);
+  const text = await readFile(file, 'utf8');
+  const next = typeof to === "string" ? text.replace(from, to) : text.replace(from, to);
+  expect(next, `edit of ${rel} found nothing to change`).not.toBe(text);
+  await writeFile(file, next);
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'datalek-incr-'));
+  for (const dir of ['incidents', 'templates', 'packs']) await cp(path.join(REPO, dir), path.join(root, dir), { recursive: true });
+  out = path.join(root, 'output');
+  const first = await build();
+  expect(first.failed).toEqual([]);
+  all = written(first);
+  expect(all.length).toBeGreaterThan(40);
+}, 120_000);
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('incremental builds', () => {
+  it('rebuilds nothing when nothing changed', async () => {
+    const r = await build();
+    expect(written(r)).toEqual([]);
+    expect(r.upToDate.map((w) => w.path)).toEqual(all);
+  });
+
+  it('an edited incident rebuilds its own documents and its organisation\'s register, nothing else', async () => {
+    await edit('incidents/van-dam-advocaten/2026-004.yaml', /maar is niet teruggevonden|inloggegevens/, (m) => `${m} (aangevuld)`);
+    const r = await build();
+    const expected = all.filter((p) => p.startsWith('van-dam-advocaten/2026-004/') || p.startsWith('van-dam-advocaten/register.'));
+    expect(written(r)).toEqual(expected);
+  });
+
+  it('an edited organisation config rebuilds that organisation\'s documents only', async () => {
+    await edit('templates/boekhouding-claes/organisation.yaml', /phone: (["']?)(\+32[^\n"']*)/, (_m, q: string, n: string) => `phone: ${q}${n.replace(/\d$/, (d) => String((Number(d) + 1) % 10))}`);
+    const r = await build();
+    expect(written(r)).toEqual(all.filter((p) => p.startsWith('boekhouding-claes/')));
+  });
+
+  it('an edited template rebuilds exactly the documents rendered from it', async () => {
+    // A federation template: van Dam extends packs/voorbeeld-federatie of the project.
+    await edit('packs/voorbeeld-federatie/melding-verzekeraar.md', /\n/, '\n\n');
+    const federation = await build();
+    expect(written(federation)).toEqual(all.filter((p) => /\/melding-verzekeraar\.pdf$/.test(p)));
+    // An office's own override of the default letter (Markdown only: its PDFs, not its DOCX).
+    const builtIn = await readFile(path.join(REPO, 'packs/default/brief-betrokkene.md'), 'utf8');
+    await writeFile(path.join(root, 'templates/boekhouding-claes/brief-betrokkene.md'), builtIn.replace(/\n/, '\n\n'));
+    const office = await build();
+    expect(written(office)).toEqual(all.filter((p) => /^boekhouding-claes\/.*\/brief-betrokkene\.pdf$/.test(p)));
+  });
+
+  it('a document changed or removed by hand is rebuilt; a comment in a file changes nothing', async () => {
+    const target = all.find((p) => p.endsWith('/melding-ap.pdf'))!;
+    await rm(path.join(out, target));
+    await edit('incidents/assurantiekantoor-bosman/2026-102.yaml', /^/, '# alleen een opmerking\n');
+    const r = await build();
+    expect(written(r)).toEqual([target]);
+  });
+
+  it('a damaged cache is ignored and everything is rebuilt; --force rebuilds everything', async () => {
+    await writeFile(path.join(out, CACHE_NAME), '{"format":1,"tool":');
+    const r = await build();
+    expect(r.cacheIgnored).toBe('damaged');
+    expect(written(r)).toEqual(all);
+    const forced = await build({ force: true });
+    expect(written(forced)).toEqual(all);
+  });
+});
