@@ -73,10 +73,25 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   const env = opts.env ?? process.env;
   const epoch = sourceDateEpoch(env);
   const project = await loadProject({ root: opts.root, now: opts.now, ...(opts.paths ? { paths: opts.paths } : {}) });
-  const { packs, diagnostics: packProblems } = await loadOrganisationPacks(opts.root, project.validation.organisations);
   const only = opts.orgs ? new Set(opts.orgs) : undefined;
+  const selected = project.validation.organisations.filter((o) => !only || only.has(o.organisation.id));
+  const { packs, diagnostics: packProblems } = await loadOrganisationPacks(opts.root, selected);
   const plan = planBuild({ packs, triaged: project.triaged, organisationDocuments: !opts.paths, ...(only ? { only } : {}) });
   const diagnostics = [...project.diagnostics, ...packProblems, ...plan.diagnostics];
+  const known = new Set(project.validation.organisations.map((o) => o.organisation.id));
+  for (const id of only ?? []) {
+    if (known.has(id)) continue;
+    diagnostics.push({
+      code: 'DL-BUILD-UNKNOWN-ORG',
+      severity: 'error',
+      file: `templates/${id}/organisation.yaml`,
+      line: 0,
+      column: 0,
+      field: '',
+      message: `--org ${id}: no valid organisation with this id`,
+      hint: `Known organisations: ${[...known].sort().join(', ') || '(none)'}.`,
+    });
+  }
   const invalid = new Set(diagnostics.filter((d) => d.severity === 'error' && d.file.startsWith('incidents/')).map((d) => d.file));
   const result: BuildResult = {
     written: [],
