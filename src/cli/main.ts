@@ -8,12 +8,16 @@ import { triageCommand } from './commands/triage.js';
 import { statusCommand } from './commands/status.js';
 import { newCommand } from './commands/new.js';
 import { buildCommand } from './commands/build.js';
+import { packCommand } from './commands/pack.js';
+import { templatesCommand } from './commands/templates.js';
+import { fieldsCommand } from './commands/fields.js';
+import { initCommand } from './commands/init.js';
 import type { Command } from './command.js';
 import { EXIT, type Io, processIo } from './io.js';
 import { VERSION } from '../version.js';
 import { printable } from './text.js';
 
-const COMMANDS: Command[] = [validateCommand, triageCommand, statusCommand, buildCommand, newCommand];
+const COMMANDS: Command[] = [validateCommand, triageCommand, statusCommand, buildCommand, packCommand, newCommand, initCommand, templatesCommand, fieldsCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.spec.name.length));

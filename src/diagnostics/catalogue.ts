@@ -7,6 +7,7 @@
  * is left out (so optional fragments such as `{suggestion}` can be passed as '').
  */
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
+import { hasQuotes, redact, reveal } from './redact.js';
 
 export interface CatalogueEntry {
   severity: Severity;
@@ -72,6 +73,16 @@ export const CATALOGUE = {
     'a field name must be plain text, not a list or a group',
     'Write the field name as a single word followed by a colon, e.g. `facts: ...`.',
   ),
+  'DL-YAML-AMBIGUOUS-NUMBER': e(
+    'Number with a thousands separator',
+    "'{written}' is read as the number {value}: in YAML a dot is a decimal point, while in Dutch and Belgian writing it separates thousands",
+    'Write {meant} without dots if you meant that many; write {value} if you meant {value}.',
+  ),
+  'DL-YAML-CONTROL-CHARACTER': e(
+    'Invisible control character in text',
+    'the text holds {what} at character {index}; it cannot appear in a letter or a Word document',
+    'Remove it (most editors do not show it; it often comes along when text is copied from another program or an e-mail).',
+  ),
   'DL-YAML-TAG': w('Unknown YAML tag', 'the tag {tag} is not known; the value is read as plain text', 'Remove the tag (the part starting with !).'),
   'DL-YAML-WARNING': w('YAML warning', '{detail}'),
   'DL-YAML-SCHEMA-COMMENT': w(
@@ -96,6 +107,11 @@ export const CATALOGUE = {
   'DL-SCHEMA-NOT-ALLOWED': e('Combination not allowed', '{detail}', '{hint}'),
   'DL-SCHEMA-ALTERNATIVES': e('Matches none of the allowed forms', '{detail}', '{hint}'),
   'DL-SCHEMA-OTHER': e('Schema check failed', '{detail}'),
+  'DL-SCHEMA-TOO-MANY-PROBLEMS': e(
+    'Too many problems in one file',
+    '{count} more problems in this file are not shown',
+    'Fix the problems shown first; perhaps the file is not an incident or organisation file at all.',
+  ),
 
   // ---- Rules across fields and files (src/validate/rules) -----------------------------------
   'DL-RULE-DUPLICATE-ID': e(
@@ -107,6 +123,11 @@ export const CATALOGUE = {
     'Unknown organisation',
     "no organisation '{org}' is known{suggestion}",
     'Use the name of a folder under templates/ that holds an organisation.yaml{known}.',
+  ),
+  'DL-RULE-RESERVED-NAME': e(
+    'Id that cannot be a file or folder name',
+    "the {what} id '{id}' {why}, so it cannot be used as a file or folder name on every computer",
+    'Choose another id; ids become file and folder names (output/<organisation>/<incident>/), also on Windows.',
   ),
   'DL-RULE-FILE-NAME': w(
     'File name does not match the id',
@@ -458,6 +479,11 @@ export const CATALOGUE = {
     "the Word ({docx}) and Markdown ({md}) templates of '{id}' ({language}) use different fields: {difference}",
     'Both versions should say the same; add the missing fields to the other version, or remove them.',
   ),
+  'DL-TEMPLATE-OVERRIDE-UNUSED': w(
+    'Office template no longer used',
+    'this template is not used: {reason}',
+    'Delete the file if the document is no longer wanted, or rename it to the template the pack now uses.',
+  ),
   // ==== end of template packs ==================================================================
 } as const satisfies Record<string, CatalogueEntry>;
 
@@ -483,9 +509,15 @@ export function fill(template: string, params: Params): string {
   });
 }
 
-/** Build a Diagnostic from the catalogue: severity, message and hint all come from the entry. */
+/**
+ * Build a Diagnostic from the catalogue: severity, message and hint all come from the entry.
+ * Params that quote the file's content are wrapped with `quoted()` (src/diagnostics/redact.ts);
+ * the diagnostic then also carries the texts without them (`redacted`).
+ */
 export function makeDiagnostic(code: DiagnosticCode, where: Where, params: Params = {}): Diagnostic {
   const entry: CatalogueEntry = CATALOGUE[code];
+  const message = fill(entry.message, params).trim();
+  const hint = entry.hint === undefined ? '' : fill(entry.hint, params).trim();
   const d: Diagnostic = {
     code,
     severity: entry.severity,
@@ -493,11 +525,11 @@ export function makeDiagnostic(code: DiagnosticCode, where: Where, params: Param
     line: where.line ?? 0,
     column: where.column ?? 0,
     field: where.field ?? '',
-    message: fill(entry.message, params).trim(),
+    message: reveal(message),
   };
-  if (entry.hint !== undefined) {
-    const hint = fill(entry.hint, params).trim();
-    if (hint) d.hint = hint;
+  if (hint) d.hint = reveal(hint);
+  if (hasQuotes(message) || hasQuotes(hint)) {
+    d.redacted = hint ? { message: redact(message), hint: redact(hint) } : { message: redact(message) };
   }
   return d;
 }

@@ -13,14 +13,39 @@ import type { Diagnostic } from '../model/diagnostic.js';
 export interface FormatOptions {
   /** Leave out the hint line. */
   noHint?: boolean;
+  /**
+   * Leave out what the diagnostic quotes from the file (values that may hold personal data),
+   * printing `…` instead: the CLI sets this unless --verbose is given. See redactDiagnostic.
+   */
+  redact?: boolean;
 }
 
 export function formatDiagnostic(d: Diagnostic, opts: FormatOptions = {}): string {
+  const shown = opts.redact ? redactDiagnostic(d) : d;
   const place = d.line > 0 ? `${d.file}:${d.line}:${d.column > 0 ? d.column : 1}` : d.file;
   const field = d.field ? `${d.field}: ` : '';
-  let out = `${place}: ${field}${d.message} (${d.severity} ${d.code})`;
-  if (d.hint && !opts.noHint) out += `\n    hint: ${d.hint}`;
+  let out = `${place}: ${field}${shown.message} (${d.severity} ${d.code})`;
+  if (shown.hint && !opts.noHint) out += `\n    hint: ${shown.hint}`;
   return out;
+}
+
+/**
+ * The diagnostic as it may be shown without --verbose: message and hint without the file's
+ * content (file, line, column and field stay: they say where to look). A plain copy without
+ * the `redacted` key, ready for --json.
+ */
+export function redactDiagnostic(d: Diagnostic): Diagnostic {
+  const { redacted, ...rest } = d;
+  if (!redacted) return rest;
+  const out: Diagnostic = { ...rest, message: redacted.message };
+  if (redacted.hint !== undefined) out.hint = redacted.hint;
+  return out;
+}
+
+/** The diagnostic with everything it quotes, without the `redacted` key (for --json --verbose). */
+export function revealDiagnostic(d: Diagnostic): Diagnostic {
+  const { redacted: _drop, ...rest } = d;
+  return rest;
 }
 
 /** Plain code-unit comparison: the same order on every machine, whatever its locale. */

@@ -19,4 +19,10 @@ export interface Diagnostic {
   message: string;
   /** What to do about it, where a hint helps. */
   hint?: string;
+  /**
+   * Present when `message` or `hint` quote the file's content (values that may hold personal
+   * data): the same texts with each quotation replaced by `…`. Shown unless the user asks for
+   * content (`--verbose`); see src/diagnostics/redact.ts.
+   */
+  redacted?: { message: string; hint?: string };
 }

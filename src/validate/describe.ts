@@ -3,6 +3,8 @@
  * legal adviser can act on ("must be a whole number, 0 or more; found the text 'twelve'").
  */
 
+import { quoted } from '../diagnostics/redact.js';
+
 export type SchemaObject = Record<string, unknown>;
 /** Follows $ref (and merges sibling keywords); returns the schema unchanged when it has none. */
 export type Resolve = (schema: unknown) => unknown;
@@ -50,21 +52,26 @@ export function clip(s: string, max = 60): string {
   return one.length > max ? one.slice(0, max - 3) + '...' : one;
 }
 
-/** What the file holds, for "found ..." ("the text 'abc'", "the number 12", "a list"). */
+/**
+ * What the file holds, for "found ..." ("the text 'abc'", "the number 12", "a list"). Texts and
+ * numbers are the file's content: they are marked as quoted (shown only with --verbose).
+ */
 export function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'an empty value';
-  if (typeof v === 'string') return v === '' ? 'empty text' : `the text '${clip(v)}'`;
-  if (typeof v === 'number') return `the number ${v}`;
+  if (typeof v === 'string') return v === '' ? 'empty text' : `the text '${quoted(clip(v))}'`;
+  if (typeof v === 'number') return `the number ${quoted(String(v))}`;
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return v.length === 0 ? 'an empty list' : 'a list';
   if (typeof v === 'object') return 'a group of fields';
   return typeof v;
 }
 
-/** The value alone, for "found ..." after a list of allowed values. */
+/** The value alone, for "found ..." after a list of allowed values; texts and numbers marked as quoted. */
 export function showFound(v: unknown): string {
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? show(v) : describeValue(v);
+  if (typeof v === 'string') return `'${quoted(clip(v))}'`;
+  if (typeof v === 'number') return quoted(String(v));
+  return typeof v === 'boolean' ? String(v) : describeValue(v);
 }
 
 function range(s: SchemaObject): string {

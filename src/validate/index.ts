@@ -18,6 +18,7 @@ import type { SourceFile, SourceKind } from '../load/sources.js';
 import { checkSchema } from './schema.js';
 import { defaultSchema, schemaFile } from './schemas.js';
 import { parseSource, schemaComment } from './yaml.js';
+import { checkTexts } from './text.js';
 import { RULES } from './rules/index.js';
 import { defaultZone, type Checked, type Rule, type RuleContext } from './rules/types.js';
 
@@ -53,8 +54,24 @@ function checkSchemaComment(source: SourceFile): Diagnostic[] {
   const target = path.posix.normalize(path.posix.join(dir, found));
   if (target === expectedTarget) return [];
   const expected = path.posix.relative(dir, expectedTarget);
-  const line = source.text.split('\n').findIndex((l) => l.includes('yaml-language-server')) + 1;
+  const line = source.text.split(/\r\n?|\n/).findIndex((l) => l.includes('yaml-language-server')) + 1;
   return [makeDiagnostic('DL-YAML-SCHEMA-COMMENT', { file: source.file, line, column: 1 }, { found, expected })];
+}
+
+/** More problems than anyone reads in one file (a file of 20,000 unknown fields gives 20,000). */
+export const MAX_PROBLEMS_PER_FILE = 100;
+
+/** The first MAX_PROBLEMS_PER_FILE problems of one file, in file order, and one line saying how many more there are. */
+function capped(list: Diagnostic[]): Diagnostic[] {
+  if (list.length <= MAX_PROBLEMS_PER_FILE) return list;
+  const sorted = [...list].sort(compareDiagnostics);
+  const shown = sorted.slice(0, MAX_PROBLEMS_PER_FILE);
+  const hidden = sorted.slice(MAX_PROBLEMS_PER_FILE);
+  const last = shown[shown.length - 1]!;
+  const more = makeDiagnostic('DL-SCHEMA-TOO-MANY-PROBLEMS', { file: last.file, line: last.line, column: last.column }, { count: hidden.length });
+  // An error when errors are among those left out (almost always); a warning otherwise.
+  if (!hidden.some((d) => d.severity === 'error')) more.severity = 'warning';
+  return [...shown, more];
 }
 
 export function validateSources(sources: readonly SourceFile[], opts: ValidateOptions): ValidationResult {
@@ -69,14 +86,19 @@ export function validateSources(sources: readonly SourceFile[], opts: ValidateOp
       const m = /^templates\/([^/]+)\//.exec(source.file);
       if (m) organisationFolders.add(m[1]!);
     }
-    diagnostics.push(...checkSchemaComment(source));
+    const found: Diagnostic[] = [...checkSchemaComment(source)];
     const parsed = parseSource(source.file, source.text);
-    diagnostics.push(...parsed.diagnostics);
-    if (!parsed.ok) continue;
+    found.push(...parsed.diagnostics);
+    if (!parsed.ok) {
+      diagnostics.push(...capped(found));
+      continue;
+    }
     const { value, locate } = parsed.parsed;
     const problems = checkSchema(schemaFor(source.kind), value, source.file, locate);
-    diagnostics.push(...problems);
-    if (problems.some((d) => d.severity === 'error')) continue;
+    problems.push(...checkTexts(value, source.file, locate, new Set(problems.map((d) => d.field))));
+    found.push(...problems);
+    diagnostics.push(...capped(found));
+    if (found.some((d) => d.severity === 'error')) continue;
     if (source.kind === 'incident') incidents.push({ file: source.file, data: value as Incident, locate });
     else organisations.push({ file: source.file, data: value as Organisation, locate });
   }

@@ -2,9 +2,10 @@
  * Parsing one source with `yaml`, keeping source positions, and finding the line and column of
  * any field path afterwards. Pure.
  */
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnostics/catalogue.js';
+import { quoted } from '../diagnostics/redact.js';
 import type { FieldPath } from './paths.js';
 
 /** Real incident files use no aliases at all; a few are fine, thousands are an attack. */
@@ -58,10 +59,51 @@ function plainMessage(e: YAMLError): string {
   return first.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
-function duplicateKeyName(text: string, offset: number): string {
-  const rest = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
-  const m = /^("((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^:#]+?))\s*:/.exec(rest);
-  return (m?.[2] ?? m?.[3] ?? m?.[4] ?? rest).trim();
+/**
+ * Field names given twice in one group, each pointing at its second (third, ...) occurrence.
+ * The yaml library can check this itself (`uniqueKeys`), but compares every key with every
+ * other one: a file with 20,000 fields took seconds. This is one pass with a set per group, and
+ * compares the names as they end up in the data (`1:` and `"1":` are the same field).
+ */
+function duplicateKeys(doc: Document, file: string, pos: (offset: number) => Position): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const k = pair.key as Node | null;
+        const name = isScalar(k) ? String(k.value) : undefined;
+        if (name === undefined) continue;
+        if (seen.has(name)) {
+          out.push(makeDiagnostic('DL-YAML-DUPLICATE-KEY', { file, ...(k?.range ? pos(k.range[0]) : {}) }, { key: name }));
+        } else seen.add(name);
+      }
+    },
+  });
+  return out;
+}
+
+/**
+ * A plain number written with a dot before three digits ("1.000", "12.500"): YAML reads a decimal
+ * point, so 1.000 is the number 1, while in Dutch and Belgian writing it means one thousand.
+ */
+const THOUSANDS = /^[-+]?\d{1,3}(\.\d{3})+$/;
+
+function ambiguousNumbers(doc: Document, file: string, pos: (offset: number) => Position): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'number' || node.type !== 'PLAIN' || typeof node.source !== 'string' || !THOUSANDS.test(node.source)) return;
+      out.push(
+        makeDiagnostic('DL-YAML-AMBIGUOUS-NUMBER', { file, ...(node.range ? pos(node.range[0]) : {}) }, {
+          written: node.source,
+          value: String(node.value),
+          meant: node.source.replace(/\./g, ''),
+        }),
+      );
+    },
+  });
+  return out;
 }
 
 function describeFound(node: Node | null | undefined): string {
@@ -69,13 +111,16 @@ function describeFound(node: Node | null | undefined): string {
   if (isScalar(node)) {
     const v = node.value;
     const s = typeof v === 'string' ? v : String(v);
-    return `a single value ('${s.length > 40 ? s.slice(0, 37) + '...' : s}')`;
+    return `a single value ('${quoted(s.length > 40 ? s.slice(0, 37) + '...' : s)}')`;
   }
   return 'something else';
 }
 
 export function parseSource(file: string, rawText: string): ParseResult {
-  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  // YAML allows CR LF, LF and a lone CR (old Mac files) as line breaks; the yaml library only the
+  // first two, and would read a CR-only file as one long comment line. Lines and columns stay the
+  // same: only the character that ends each line changes.
+  const text = (rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText).replace(/\r\n?/g, '\n');
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const pos = (offset: number): Position => {
@@ -84,7 +129,17 @@ export function parseSource(file: string, rawText: string): ParseResult {
   };
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, logLevel: 'error' });
+    // Always YAML 1.2's core schema: a `%YAML 1.1` directive or a `!!timestamp`, `!!binary`, `!!set`
+    // tag would otherwise turn values into Dates, byte arrays or Maps that are no JSON data (the
+    // tags are reported as unknown, the values read as text). Duplicate keys are found below.
+    doc = parseDocument(text, {
+      lineCounter,
+      uniqueKeys: false,
+      schema: 'core',
+      resolveKnownTags: false,
+      prettyErrors: true,
+      logLevel: 'error',
+    });
   } catch (err) {
     // The parser does not throw on bad input; this is a guard, not a path we expect.
     diagnostics.push(makeDiagnostic('DL-YAML-SYNTAX', { file }, { detail: (err as Error).message, hint: DEFAULT_SYNTAX_HINT }));
@@ -115,9 +170,7 @@ export function parseSource(file: string, rawText: string): ParseResult {
       );
       continue;
     }
-    if (e.code === 'DUPLICATE_KEY') {
-      diagnostics.push(makeDiagnostic('DL-YAML-DUPLICATE-KEY', where, { key: duplicateKeyName(text, e.pos[0]) }));
-    } else if (e.code === 'MULTIPLE_DOCS') {
+    if (e.code === 'MULTIPLE_DOCS') {
       diagnostics.push(makeDiagnostic('DL-YAML-MULTIPLE-DOCUMENTS', where));
     } else {
       diagnostics.push(makeDiagnostic('DL-YAML-SYNTAX', where, { detail: plainMessage(e), hint: SYNTAX_HINTS[e.code] ?? DEFAULT_SYNTAX_HINT }));
@@ -132,7 +185,10 @@ export function parseSource(file: string, rawText: string): ParseResult {
       diagnostics.push(makeDiagnostic('DL-YAML-WARNING', where, { detail: plainMessage(w) }));
     }
   }
-  if (doc.errors.length > 0) return { ok: false, diagnostics };
+  const duplicates = duplicateKeys(doc, file, pos).filter((d) => !linesSeen.has(d.line));
+  diagnostics.push(...duplicates);
+  if (doc.errors.length > 0 || duplicates.length > 0) return { ok: false, diagnostics };
+  diagnostics.push(...ambiguousNumbers(doc, file, pos));
 
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) {
@@ -190,6 +246,21 @@ function makeLocator(doc: Document, pos: (offset: number) => Position): Locate {
     return cur;
   };
   const start = (n: Node | null): Position | undefined => (n?.range ? pos(n.range[0]) : undefined);
+  // Each group's fields by name (the first of equal names), built on first use: one lookup per
+  // path segment instead of a scan of the group (which made 20,000 unknown fields quadratic).
+  const index = new WeakMap<object, Map<string, Step>>();
+  const keysOf = (map: YAMLMap): Map<string, Step> => {
+    let m = index.get(map);
+    if (!m) {
+      m = new Map();
+      for (const pair of map.items) {
+        const k = pair.key as Node | null;
+        if (isScalar(k) && !m.has(String(k.value))) m.set(String(k.value), { node: (pair.value as Node | null) ?? null, key: k });
+      }
+      index.set(map, m);
+    }
+    return m;
+  };
   const isEmpty = (n: Node | null) => !n || (isScalar(n) && (n.value === null || n.value === undefined) && (!n.range || n.range[0] === n.range[1]));
 
   return (path, anchor = 'value') => {
@@ -198,13 +269,8 @@ function makeLocator(doc: Document, pos: (offset: number) => Position): Locate {
       const here = deAlias(trail[trail.length - 1]!.node);
       let next: Step | undefined;
       if (isMap(here)) {
-        for (const pair of here.items) {
-          const k = pair.key as Node | null;
-          if (isScalar(k) && String(k.value) === String(seg)) {
-            next = { node: (pair.value as Node | null) ?? null, key: k };
-            break;
-          }
-        }
+        const found = keysOf(here).get(String(seg));
+        if (found) next = found;
       } else if (isSeq(here)) {
         const i = typeof seg === 'number' ? seg : /^\d+$/.test(seg) ? Number(seg) : NaN;
         const item = Number.isInteger(i) ? here.items[i] : undefined;

@@ -67,6 +67,8 @@ export function tempProject(orgs: string[], incidents: string[] = []): string {
     mkdirSync(path.join(root, 'templates', org), { recursive: true });
     cpSync(path.join(REPO, 'templates', org, 'organisation.yaml'), path.join(root, 'templates', org, 'organisation.yaml'));
   }
+  // The example federation pack that an organisation may extend (van Dam does).
+  cpSync(path.join(REPO, 'packs', 'voorbeeld-federatie'), path.join(root, 'packs', 'voorbeeld-federatie'), { recursive: true });
   for (const rel of incidents) {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     cpSync(path.join(REPO, rel), path.join(root, rel));

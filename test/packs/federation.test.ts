@@ -32,11 +32,11 @@ describe('voorbeeld-federatie', () => {
     ]);
   });
 
-  it('adds the notice to the insurer, a PDF made for every breach', () => {
+  it('adds the notice to the insurer, as Word and PDF for every breach', () => {
     const docs = mergeDocuments(chain);
     expect(docs.map((d) => d.id)).toEqual(['brief-betrokkene', 'melding-ap', 'melding-gba', 'register', 'melding-verzekeraar']);
     const notice = docs.at(-1)!;
-    expect(notice).toMatchObject({ scope: 'incident', when: 'triage.breach', formats: ['pdf'], origin: { layer: 'federation' } });
+    expect(notice).toMatchObject({ scope: 'incident', when: 'triage.breach', formats: ['docx', 'pdf'], origin: { layer: 'federation' } });
     expect(documentApplies(notice, { triage: { breach: true } })).toEqual({ ok: true, value: true });
     expect(documentApplies(notice, { triage: { breach: false } })).toEqual({ ok: true, value: false });
     expect(resolveTemplate(chain, 'melding-verzekeraar', 'md')).toMatchObject({
@@ -47,10 +47,10 @@ describe('voorbeeld-federatie', () => {
     });
   });
 
-  it("replaces only the Dutch Markdown letter", () => {
+  it("replaces only the Dutch letter, in both its Word and Markdown versions", () => {
     expect(resolveTemplate(chain, 'brief-betrokkene', 'md', 'nl')).toMatchObject({ ok: true, layer: 'federation', path: path.join(FED, 'brief-betrokkene.md') });
     const docx = resolveTemplate(chain, 'brief-betrokkene', 'docx', 'nl');
-    expect(docx.tried).toEqual([path.join(ORG, 'brief-betrokkene.docx'), path.join(DEFAULT_DIR, 'brief-betrokkene.docx')]);
+    expect(docx.tried).toEqual([path.join(ORG, 'brief-betrokkene.docx'), path.join(FED, 'brief-betrokkene.docx')]);
     const fr = resolveTemplate(chain, 'brief-betrokkene', 'md', 'fr', { fallback: false });
     expect(fr.tried).toEqual([path.join(ORG, 'lettre-personne-concernee.md'), path.join(DEFAULT_DIR, 'lettre-personne-concernee.md')]);
   });

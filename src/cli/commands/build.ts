@@ -48,7 +48,10 @@ export const buildCommand: Command = {
     } catch (e) {
       const err = e as Error & { code?: string };
       if (err.code === 'DL-BUILD-LOCKED' || err.code === 'ENOSPC' || err.code === 'EACCES' || err.code === 'EROFS') {
-        io.err(`datalek build: ${describeFault(err, outDir)}\n`);
+        const code = err.code.startsWith('DL-') ? err.code : `DL-BUILD-${err.code}`;
+        const message = describeFault(err, outDir);
+        if (json) io.out(JSON.stringify({ error: { code, message } }, null, 2) + '\n');
+        else io.err(`datalek build: ${message} (error ${code})\n`);
         return EXIT.problems;
       }
       throw e;
@@ -56,7 +59,8 @@ export const buildCommand: Command = {
       if (progress) progress('');
     }
     if (json) {
-      io.out(JSON.stringify(result, null, 2) + '\n');
+      const counts = { written: result.written.length, upToDate: result.upToDate.length, notApplicable: result.notApplicable, failed: result.failed.length, removed: result.removed.length };
+      io.out(JSON.stringify({ counts, ...result }, null, 2) + '\n');
     } else {
       report(result, io, outDir);
     }

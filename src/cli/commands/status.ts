@@ -1,4 +1,4 @@
-import { parseCommandArgs, helpText, type CommandSpec } from '../args.js';
+import { parseCommandArgs, helpText, UsageError, type CommandSpec } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../io.js';
 import { openProject, projectArgs } from '../project-options.js';
@@ -7,13 +7,15 @@ import { isOpen, openDuties, type Duty } from '../../status/duties.js';
 import { localTime, hoursText } from '../time.js';
 import { timeZoneFor } from '../../triage/deadline.js';
 import { plural } from '../text.js';
+import { writeDutiesCalendar } from '../../ics/status.js';
 
 const spec: CommandSpec = {
   name: 'status',
   summary: 'List open incidents and their duties: overdue, due within 24 hours, hours left.',
-  usage: 'status [paths...] [--json]',
+  usage: 'status [paths...] [--json] [--ics FILE]',
   options: {
     json: { type: 'boolean', description: 'print the open duties as a JSON array on stdout' },
+    ics: { type: 'string', description: 'also write the open duties to this iCalendar file (deadlines as events with alarms, other steps as tasks)' },
   },
 };
 
@@ -27,6 +29,17 @@ export const statusCommand: Command = {
     for (const d of project.diagnostics) io.err(formatDiagnostic(d) + '\n');
     const failed = hasErrors(project.diagnostics);
     const duties = openDuties(project.triaged, args.now);
+    const ics = parsed.values['ics'];
+    if (typeof ics === 'string') {
+      // A file only: stdout passes through the terminal filter, which would escape iCalendar's CRLF.
+      if (ics === '' || ics === '-') throw new UsageError('--ics needs a file name, e.g. --ics deadlines.ics');
+      const written = await writeDutiesCalendar(ics, duties, project.triaged, args.now, io);
+      if (!written.ok) {
+        io.err(`datalek status: ${written.message}\n`);
+        return EXIT.problems;
+      }
+      (parsed.values['json'] ? io.err : io.out)(written.message + '\n');
+    }
     if (parsed.values['json']) {
       io.out(JSON.stringify(duties, null, 2) + '\n');
       return failed ? EXIT.problems : EXIT.ok;

@@ -5,6 +5,7 @@ import { openProject, projectArgs } from '../project-options.js';
 import { formatDiagnostic, hasErrors } from '../../diagnostics/format.js';
 import { plural } from '../text.js';
 import { lintOrganisationPacks, loadOrganisationPacks } from '../../project/packs.js';
+import { unusedOverrides } from '../../packs/overrides.js';
 import { sortDiagnostics } from '../../diagnostics/format.js';
 
 const spec: CommandSpec = {
@@ -26,7 +27,9 @@ export const validateCommand: Command = {
     // Template packs are checked too: each organisation's resolved pack, linted against the fields documents provide.
     const packs = await loadOrganisationPacks(args.root, project.validation.organisations);
     const lint = await lintOrganisationPacks(packs.packs.values());
-    const diagnostics = sortDiagnostics([...project.diagnostics, ...packs.diagnostics, ...lint]);
+    // ... and office templates that no longer override anything (say, after a federation pack upgrade).
+    const unused = [...packs.packs.values()].flatMap((p) => unusedOverrides(p.chain));
+    const diagnostics = sortDiagnostics([...project.diagnostics, ...packs.diagnostics, ...lint, ...unused]);
     const failed = hasErrors(diagnostics);
     if (parsed.values['json']) {
       io.out(JSON.stringify(diagnostics, null, 2) + '\n');

@@ -72,6 +72,21 @@ export function zipEntryDate(
   return new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate(), u.getUTCHours(), u.getUTCMinutes(), u.getUTCSeconds());
 }
 
+/**
+ * The document's own created/modified dates (docProps/core.xml) follow the same instant as the zip
+ * entries. `date` carries the instant's UTC fields as local fields (see zipEntryDate).
+ */
+function stampCoreProperties(zip: PizZip, date: Date): void {
+  const core = zip.file('docProps/core.xml');
+  if (!core) return;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const iso = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}Z`;
+  const xml = core
+    .asText()
+    .replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`);
+  zip.file('docProps/core.xml', xml);
+}
+
 /** Set one date on every entry (both the entry's date and its options.date, which pizzip reads). */
 export function stampZip(zip: PizZip, date: Date): void {
   for (const file of Object.values(zip.files)) {
@@ -141,7 +156,8 @@ export const DOCX_OPTIONS = {
 export function renderDocx(template: Uint8Array, data: object, ctx: DocxRenderContext): Uint8Array {
   const where: ProblemContext = { templatePath: ctx.templatePath, incident: ctx.incident };
   // Check the date first: a bad SOURCE_DATE_EPOCH is a setup problem, not a template problem.
-  const date = zipEntryDate({ sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, date: ctx.date, templatePath: ctx.templatePath });
+  // A caller that passes a date has already decided (the build passes SOURCE_DATE_EPOCH's instant itself).
+  const date = zipEntryDate({ sourceDateEpoch: ctx.date ? undefined : process.env.SOURCE_DATE_EPOCH, date: ctx.date, templatePath: ctx.templatePath });
   const zip = openDocx(template, where);
   const filters = filtersForData(data, where);
   const problems: TemplateProblem[] = [];
@@ -172,6 +188,7 @@ export function renderDocx(template: Uint8Array, data: object, ctx: DocxRenderCo
   if (problems.length > 0) throw failWith(problems, where, cause);
 
   const out = doc.getZip();
+  stampCoreProperties(out, date);
   stampZip(out, date);
   return doc.toUint8Array({ compression: 'DEFLATE' });
 }

@@ -44,6 +44,8 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 /* Wide registers (landscape): smaller type, and long rows may continue on the next page instead of leaving a page blank. */
 .landscape table { font-size: 8.5pt; }
 .landscape tr { break-inside: auto; page-break-inside: auto; }
+/* The first column of a register holds the incident number: keep it on one line. */
+.landscape td:first-child, .landscape th:first-child { white-space: nowrap; }
 th, td { border: 0.75pt solid #8c8c8c; padding: 3pt 5pt; text-align: left; vertical-align: top; }
 thead th { background: #e8edf2; color: #111; }
 tbody tr:nth-child(even) td { background: #f7f9fa; }

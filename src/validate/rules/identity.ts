@@ -94,3 +94,41 @@ export const duplicateOrganisationId: Rule = {
     return out;
   },
 };
+
+/**
+ * Names Windows reserves for devices, in any case and with any extension ("CON", "nul.txt",
+ * "COM1", "LPT¹"): a folder or file with such a name cannot be made there (or talks to a device).
+ * A trailing dot is dropped by Windows, so "2026-001." would collide with "2026-001".
+ */
+const RESERVED = /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$)(\.[^.]*)?$/i;
+
+/** Why `id` cannot be a file or folder name everywhere, or undefined when it can. */
+export function reservedNameProblem(id: string): string | undefined {
+  const m = RESERVED.exec(id);
+  if (m) {
+    const device = m[1]!.toUpperCase();
+    return m[2] ? `starts with ${device}, a name Windows reserves for a device` : 'is a name Windows reserves for a device';
+  }
+  if (id.endsWith('.')) return 'ends with a dot, which Windows drops from file names';
+  return undefined;
+}
+
+export const reservedIncidentId = incidentRule(
+  'reserved-incident-id',
+  'An incident id must be usable as a file and folder name on every system (no CON, NUL, COM1, trailing dot).',
+  (item) => {
+    const id = item.data?.id;
+    const why = typeof id === 'string' ? reservedNameProblem(id) : undefined;
+    return why ? [report('DL-RULE-RESERVED-NAME', item, ['id'], { what: 'incident', id: id as string, why })] : [];
+  },
+);
+
+export const reservedOrganisationId = organisationRule(
+  'reserved-organisation-id',
+  'An organisation id must be usable as a folder name on every system (no CON, NUL, COM1).',
+  (item) => {
+    const id = item.data?.id;
+    const why = typeof id === 'string' ? reservedNameProblem(id) : undefined;
+    return why ? [report('DL-RULE-RESERVED-NAME', item, ['id'], { what: 'organisation', id: id as string, why })] : [];
+  },
+);

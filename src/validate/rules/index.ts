@@ -1,6 +1,15 @@
 /** Every rule, in the order they run. Add a rule by writing a small function and listing it here. */
 import type { Rule } from './types.js';
-import { duplicateIncidentId, duplicateOrganisationId, incidentFileName, incidentFolder, organisationFolder, unknownOrganisation } from './identity.js';
+import {
+  duplicateIncidentId,
+  duplicateOrganisationId,
+  incidentFileName,
+  incidentFolder,
+  organisationFolder,
+  reservedIncidentId,
+  reservedOrganisationId,
+  unknownOrganisation,
+} from './identity.js';
 import {
   awarenessAfterDiscovery,
   closedAfterAwareness,
@@ -25,6 +34,8 @@ export const RULES: readonly Rule[] = [
   incidentFolder,
   organisationFolder,
   duplicateOrganisationId,
+  reservedIncidentId,
+  reservedOrganisationId,
   // timeline
   startBeforeDiscoveryAndAwareness,
   awarenessAfterDiscovery,
