@@ -51,10 +51,11 @@ export function parseCommandArgs(spec: CommandSpec, argv: string[]): Parsed {
 
 export function helpText(spec: CommandSpec): string {
   const options = { ...spec.options, ...COMMON_OPTIONS };
-  const lines = Object.entries(options).map(([k, o]) => {
-    const flag = `${o.short ? `-${o.short}, ` : '    '}--${k}${o.type === 'string' ? ' <value>' : ''}`;
-    return `  ${flag.padEnd(26)} ${o.description}`;
-  });
+  const flags = Object.entries(options).map(([k, o]) => [`${o.short ? `-${o.short}, ` : '    '}--${k}${o.type === 'string' ? ' <value>' : ''}`, o.description] as const);
+  const width = Math.min(34, Math.max(...flags.map(([f]) => f.length)));
+  const lines = flags.map(([flag, description]) =>
+    flag.length > width ? `  ${flag}\n  ${' '.repeat(width)} ${description}` : `  ${flag.padEnd(width)} ${description}`,
+  );
   return `Usage: datalek ${spec.usage}\n\n${spec.summary}\n\nOptions:\n${lines.join('\n')}`;
 }
 
