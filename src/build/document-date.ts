@@ -4,15 +4,12 @@
  * documents still to be used carry the build's day. SOURCE_DATE_EPOCH, when set, wins.
  */
 import type { Incident } from '../model/incident.js';
+import { wallClock } from '../incident/instant.js';
 
 /** Noon UTC of the calendar day `now` falls on in `zone`: the same day everywhere in Europe. */
 export function dayOf(now: Date, zone: string): Date {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(now)
-      .map((x) => [x.type, x.value]),
-  );
-  return new Date(Date.UTC(Number(p['year']), Number(p['month']) - 1, Number(p['day']), 12));
+  const w = wallClock(now, zone);
+  return new Date(Date.UTC(Number(w.year), Number(w.month) - 1, Number(w.day), 12));
 }
 
 export function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {

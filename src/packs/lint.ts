@@ -54,7 +54,7 @@ export interface LintOptions {
 }
 
 /** The set of known paths and all their prefixes. */
-function withPrefixes(known: ReadonlySet<string>): Set<string> {
+export function withPrefixes(known: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   for (const k of known) {
     const parts = k.replace(/\[\]/g, '').split('.');
@@ -107,7 +107,7 @@ function fieldUses(tags: TemplateTags): FieldUse[] {
     for (const t of list) {
       for (const raw of t.paths) {
         const path = normalise(raw);
-        if (!path.startsWith('$')) out.push({ tag: t, path, prefixes });
+        if (!path.startsWith('$') && path !== '.' && path !== 'this') out.push({ tag: t, path, prefixes });
       }
       if (t.children) {
         const s = t.kind === 'section' ? sectionPath(t) : undefined;
@@ -130,7 +130,7 @@ function resolveUse(use: FieldUse, known: Set<string>): string | undefined {
  * ("{#autoriteit_gemeld}{autoriteit.naam}{/…}" reads autoriteit.naam; "{#maatregelen}{datum}{/…}"
  * reads maatregelen.datum); unknown ones as written.
  */
-function qualifiedFields(tags: TemplateTags, known: Set<string>): Set<string> {
+export function qualifiedFields(tags: TemplateTags, known: Set<string>): Set<string> {
   return new Set(fieldUses(tags).map((u) => resolveUse(u, known) ?? u.path));
 }
 

@@ -8,7 +8,8 @@
  */
 import PizZip from 'pizzip';
 import { FIELD_DOCS } from '../documents/fields.js';
-import { listTags, type TemplateTag, type TemplateTags } from '../render/template/tags.js';
+import { listTags, type TemplateTags } from '../render/template/tags.js';
+import { qualifiedFields, withPrefixes } from './lint.js';
 
 export type Scope = 'incident' | 'organisation';
 
@@ -18,45 +19,15 @@ const knownCache = new Map<Scope, Set<string>>();
 export function knownFields(scope: Scope): Set<string> {
   let known = knownCache.get(scope);
   if (!known) {
-    known = new Set<string>();
-    for (const k of Object.keys(scope === 'organisation' ? FIELD_DOCS.register : FIELD_DOCS.incident)) {
-      const parts = k.replace(/\[\]/g, '').split('.');
-      for (let i = 1; i <= parts.length; i++) known.add(parts.slice(0, i).join('.'));
-    }
+    known = withPrefixes(new Set(Object.keys(scope === 'organisation' ? FIELD_DOCS.register : FIELD_DOCS.incident)));
     knownCache.set(scope, known);
   }
   return known;
 }
 
-const normalise = (p: string): string => p.replace(/\[\d+\]/g, '');
-const join = (prefix: string, p: string): string => (prefix ? `${prefix}.${p}` : p);
-
-function sectionPath(t: TemplateTag): string | undefined {
-  if (t.paths.length !== 1) return undefined;
-  const p = t.paths[0]!;
-  return t.tag.replace(/\s+/g, '') === p ? normalise(p) : undefined;
-}
-
-/** The fields the tags read (sorted), qualified against the known fields of the scope. */
+/** The fields the tags read (sorted), qualified against the known fields of the scope, as lint reads them. */
 export function fieldsOfTags(tags: TemplateTags, scope: Scope): string[] {
-  const known = knownFields(scope);
-  const out = new Set<string>();
-  const walk = (list: readonly TemplateTag[], prefixes: readonly string[]): void => {
-    for (const t of list) {
-      for (const raw of t.paths) {
-        const p = normalise(raw);
-        if (p.startsWith('$') || p === '.' || p === 'this') continue;
-        const hit = prefixes.map((q) => join(q, p)).find((full) => known.has(full));
-        out.add(hit ?? p);
-      }
-      if (t.children) {
-        const s = t.kind === 'section' ? sectionPath(t) : undefined;
-        walk(t.children, s === undefined ? prefixes : [...new Set([...prefixes.map((q) => join(q, s)), ...prefixes])]);
-      }
-    }
-  };
-  walk(tags.tags, ['']);
-  return [...out].sort();
+  return [...qualifiedFields(tags, knownFields(scope))].sort();
 }
 
 export interface TemplateReading {
