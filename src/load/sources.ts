@@ -145,11 +145,27 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/**
+ * UTF-16 without a byte-order mark: ASCII text then has a NUL byte in every other position. Such
+ * a file is valid UTF-8 (NUL is a character) and would be read as one line of letters and NULs.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  return Math.max(even, odd) >= (n / 2) * 0.4;
+}
+
 export type Decoded = { ok: true; text: string } | { ok: false; line: number; column: number; detail: string };
 
 /** Decode UTF-8 strictly; strip a byte-order mark; say where the first bad byte is. */
 export function decodeUtf8(bytes: Uint8Array): Decoded {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksLikeUtf16(bytes)) {
     return { ok: false, line: 0, column: 0, detail: ': it looks like UTF-16' };
   }
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;

@@ -32,7 +32,6 @@ import {
   type SchemaObject,
 } from './describe.js';
 import { closest } from './suggest.js';
-import { quoted } from '../diagnostics/redact.js';
 
 type AjvClass = typeof import('ajv/dist/2020.js').default;
 type Ajv = InstanceType<AjvClass>;
@@ -219,7 +218,10 @@ function typeHint(expected: SchemaObject, data: unknown): string {
   const types = typeof expected.type === 'string' ? [expected.type] : Array.isArray(expected.type) ? (expected.type as string[]) : [];
   if (data === null) return 'Fill in a value after the colon, or remove the line if the field is not needed.';
   if (types.includes('string') && (typeof data === 'number' || typeof data === 'boolean')) {
-    return `Put the value in quotes so it is read as text: '${typeof data === 'number' ? quoted(String(data)) : String(data)}'.`;
+    // Not the number as read: 01234567 was read as 1234567, and the zero must stay.
+    return typeof data === 'number'
+      ? 'Put the value in quotes, exactly as you wrote it (leading zeros included), so it is read as text.'
+      : `Put the value in quotes so it is read as text: '${String(data)}'.`;
   }
   if (types.includes('boolean') && typeof data === 'string') return 'Write true or false, without quotes.';
   if ((types.includes('integer') || types.includes('number')) && typeof data === 'string' && /^\s*-?\d+([.,]\d+)?\s*$/.test(data)) {

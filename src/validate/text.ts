@@ -31,7 +31,7 @@ function describeCharacter(ch: string): string {
   const code = ch.charCodeAt(0);
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   if (code === 0) return `a NUL character (${hex})`;
-  if (code >= 0xd800 && code <= 0xdfff) return `half of a character pair (${hex}), which is no character by itself`;
+  if (code >= 0xd800 && code <= 0xdfff) return `an unpaired surrogate (${hex}), half of a character`;
   if (code >= 0xfffe) return `the non-character ${hex}`;
   return `the control character ${hex}`;
 }
@@ -40,8 +40,14 @@ function describeCharacter(ch: string): string {
 export function checkTexts(value: unknown, file: string, locate: Locate, skip: ReadonlySet<string> = new Set()): Diagnostic[] {
   const out: Diagnostic[] = [];
   const stack: Array<{ v: unknown; path: Segment[] }> = [{ v: value, path: [] }];
+  // A value reached twice (through a YAML alias) is checked once.
+  const seen = new Set<object>();
   while (stack.length > 0) {
     const { v, path } = stack.pop()!;
+    if (v !== null && typeof v === 'object') {
+      if (seen.has(v)) continue;
+      seen.add(v);
+    }
     if (typeof v === 'string') {
       const m = BAD.exec(v);
       const tooLong = v.length > MAX_TEXT_LENGTH;

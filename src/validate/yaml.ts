@@ -2,11 +2,11 @@
  * Parsing one source with `yaml`, keeping source positions, and finding the line and column of
  * any field path afterwards. Pure.
  */
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError, type YAMLMap } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnostics/catalogue.js';
 import { quoted } from '../diagnostics/redact.js';
-import type { FieldPath } from './paths.js';
+import { formatField, type FieldPath, type Segment } from './paths.js';
 
 /** Real incident files use no aliases at all; a few are fine, thousands are an attack. */
 export const MAX_ALIAS_COUNT = 100;
@@ -72,7 +72,8 @@ function duplicateKeys(doc: Document, file: string, pos: (offset: number) => Pos
       const seen = new Set<string>();
       for (const pair of map.items) {
         const k = pair.key as Node | null;
-        const name = isScalar(k) ? String(k.value) : undefined;
+        const resolved = isAlias(k) ? (k.resolve(doc) as Node | undefined) : k; // `*k : 2` names the field its anchor holds
+        const name = isScalar(resolved) ? String(resolved.value) : undefined;
         if (name === undefined) continue;
         if (seen.has(name)) {
           out.push(makeDiagnostic('DL-YAML-DUPLICATE-KEY', { file, ...(k?.range ? pos(k.range[0]) : {}) }, { key: name }));
@@ -80,6 +81,19 @@ function duplicateKeys(doc: Document, file: string, pos: (offset: number) => Pos
       }
     },
   });
+  return out;
+}
+
+/** The field path of a node, from the ancestors `visit` passes (document, groups, pairs, lists). */
+function fieldPath(ancestors: readonly unknown[], node: unknown): Segment[] {
+  const out: Segment[] = [];
+  const chain = [...ancestors, node];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const here = chain[i];
+    const next = chain[i + 1];
+    if (isPair(here)) out.push(isScalar(here.key) ? String(here.key.value) : '?');
+    else if (isSeq(here)) out.push(here.items.indexOf(next as never));
+  }
   return out;
 }
 
@@ -92,10 +106,10 @@ const THOUSANDS = /^[-+]?\d{1,3}(\.\d{3})+$/;
 function ambiguousNumbers(doc: Document, file: string, pos: (offset: number) => Position): Diagnostic[] {
   const out: Diagnostic[] = [];
   visit(doc, {
-    Scalar(_, node) {
-      if (typeof node.value !== 'number' || node.type !== 'PLAIN' || typeof node.source !== 'string' || !THOUSANDS.test(node.source)) return;
+    Scalar(key, node, ancestors) {
+      if (key === 'key' || typeof node.value !== 'number' || node.type !== 'PLAIN' || typeof node.source !== 'string' || !THOUSANDS.test(node.source)) return;
       out.push(
-        makeDiagnostic('DL-YAML-AMBIGUOUS-NUMBER', { file, ...(node.range ? pos(node.range[0]) : {}) }, {
+        makeDiagnostic('DL-YAML-AMBIGUOUS-NUMBER', { file, ...(node.range ? pos(node.range[0]) : {}), field: formatField(fieldPath(ancestors, node)) }, {
           written: node.source,
           value: String(node.value),
           meant: node.source.replace(/\./g, ''),
@@ -214,6 +228,32 @@ export function parseSource(file: string, rawText: string): ParseResult {
   });
   if (complex) return { ok: false, diagnostics };
 
+  // An alias without its anchor (`facts: *nope`) is no syntax error to the parser; toJS throws on
+  // it. Report it where it is, before toJS, so it is not taken for the alias limit below. One pass
+  // in document order (an anchor must come before its aliases), not a lookup per alias.
+  let unresolved: Node | undefined;
+  const anchors = new Set<string>();
+  visit(doc, (_, node) => {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) {
+        unresolved = node;
+        return visit.BREAK;
+      }
+    } else if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string') {
+      anchors.add(node.anchor);
+    }
+    return undefined;
+  });
+  if (unresolved) {
+    diagnostics.push(
+      makeDiagnostic('DL-YAML-SYNTAX', { file, ...(unresolved.range ? pos(unresolved.range[0]) : {}) }, {
+        detail: 'this alias (*name) refers to no anchor (&name) before it',
+        hint: SYNTAX_HINTS['BAD_ALIAS'],
+      }),
+    );
+    return { ok: false, diagnostics };
+  }
+
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -226,12 +266,58 @@ export function parseSource(file: string, rawText: string): ParseResult {
       },
     });
     const where = { file, ...(first?.range ? pos(first.range[0]) : {}) };
-    const code: DiagnosticCode = /alias/i.test((err as Error).message) ? 'DL-YAML-ALIAS-LIMIT' : 'DL-YAML-SYNTAX';
+    const code: DiagnosticCode = /excessive alias count|resource exhaustion/i.test((err as Error).message) ? 'DL-YAML-ALIAS-LIMIT' : 'DL-YAML-SYNTAX';
     diagnostics.push(makeDiagnostic(code, where, { detail: (err as Error).message, hint: DEFAULT_SYNTAX_HINT }));
     return { ok: false, diagnostics };
   }
 
+  // `a: &x [*x]` is a list that holds itself: the value would be endless (and every walk over it
+  // too). Refuse it, pointing at the alias inside its own anchor.
+  if (isCyclic(value)) {
+    let inside: Node | undefined;
+    visit(doc, (_, node, path) => {
+      if (isAlias(node) && path.some((a) => a !== null && typeof a === 'object' && 'anchor' in a && (a as { anchor?: string }).anchor === node.source)) {
+        inside = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    });
+    diagnostics.push(
+      makeDiagnostic('DL-YAML-SYNTAX', { file, ...(inside?.range ? pos(inside.range[0]) : {}) }, {
+        detail: 'this alias (*name) repeats a group or list it lies inside, which would never end',
+        hint: 'Write the value out instead of referring to the group it is part of.',
+      }),
+    );
+    return { ok: false, diagnostics };
+  }
+
   return { ok: true, parsed: { doc, value, locate: makeLocator(doc, pos) }, diagnostics };
+}
+
+/** True when the value contains itself (only aliases can do that). Iterative: deep values do not overflow the stack. */
+function isCyclic(root: unknown): boolean {
+  const done = new Set<object>();
+  const open = new Set<object>();
+  const stack: Array<{ node: object; children: unknown[]; i: number }> = [];
+  const enter = (v: unknown): boolean => {
+    if (v === null || typeof v !== 'object' || done.has(v)) return false;
+    if (open.has(v)) return true;
+    open.add(v);
+    stack.push({ node: v, children: Array.isArray(v) ? v : Object.values(v), i: 0 });
+    return false;
+  };
+  if (enter(root)) return true;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.i < top.children.length) {
+      if (enter(top.children[top.i++])) return true;
+    } else {
+      stack.pop();
+      open.delete(top.node);
+      done.add(top.node);
+    }
+  }
+  return false;
 }
 
 interface Step {

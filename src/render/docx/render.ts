@@ -13,10 +13,13 @@
  */
 import Docxtemplater from 'docxtemplater';
 import type { DXT } from 'docxtemplater';
+import { inflateRawSync } from 'node:zlib';
 import PizZip from 'pizzip';
 import { createParser } from '../template/expressions.js';
 import type { ProblemContext, TemplateProblem } from '../template/errors.js';
 import { docxtemplaterProblems, failWith, filtersForData, recordMissing } from '../template/support.js';
+import type { TemplateError } from '../template/errors.js';
+import { tooDeep } from '../template/text.js';
 
 export interface DocxRenderContext {
   /** Shown in errors, e.g. "templates/_default/brief-betrokkene.docx". */
@@ -95,8 +98,134 @@ export function stampZip(zip: PizZip, date: Date): void {
   }
 }
 
-/** What a template may expand to, all entries together (declared sizes; pizzip checks them on inflating). */
+/** What a template may expand to, all entries together (media included). */
 export const MAX_DOCX_UNCOMPRESSED = 64 * 1024 * 1024;
+
+/**
+ * What the XML parts of a template may hold together. docxtemplater needs some 150 bytes of memory
+ * per byte of densely tagged XML: 2 MB is a template of a hundred pages or more and still renders
+ * in a few seconds within 512 MB. (The default letters are under 100 kB.)
+ */
+export const MAX_DOCX_XML = 2 * 1024 * 1024;
+
+interface EntryData {
+  compressedSize?: number;
+  uncompressedSize?: number;
+  compressionMethod?: string;
+  getCompressedContent?: () => Uint8Array | string;
+}
+
+const STORE = '\x00\x00';
+const DEFLATE = '\x08\x00';
+const isXmlPart = (name: string): boolean => /\.(xml|rels)$/i.test(name);
+const mb = (n: number): number => Math.max(1, Math.round(n / 1024 / 1024));
+
+/**
+ * The real size of every entry, found by inflating it with a cap, before pizzip or docxtemplater
+ * inflate anything: a zip's own size fields can lie, and pizzip inflates a part completely before
+ * it compares (a 300 kB zip holding a "68 kB" document.xml of 300 MB took 1.3 GB). An entry is
+ * never inflated beyond what it declares, nor beyond what is left of the budget.
+ */
+function checkSizes(zip: PizZip, where: ProblemContext): void {
+  let total = 0;
+  let xml = 0;
+  const tooLarge = (explanation: string): TemplateError =>
+    failWith([{ code: 'DL-TEMPLATE-TOO-LARGE', id: 'too_large', xtag: '', explanation, templatePath: where.templatePath }], where);
+  for (const [name, f] of Object.entries(zip.files)) {
+    if (f.dir) continue;
+    const data = (f as unknown as { _data?: EntryData })._data;
+    if (!data || typeof data.getCompressedContent !== 'function') continue;
+    const declared = data.uncompressedSize ?? 0;
+    if (declared > MAX_DOCX_UNCOMPRESSED - total) {
+      throw tooLarge(`the document would unpack to ${mb(total + declared)} MB or more, more than the ${mb(MAX_DOCX_UNCOMPRESSED)} MB a template may hold`);
+    }
+    let actual: number;
+    const raw = data.getCompressedContent();
+    const bytes = typeof raw === 'string' ? Buffer.from(raw, 'latin1') : raw;
+    if (data.compressionMethod === STORE) {
+      actual = bytes.length;
+    } else if (data.compressionMethod === DEFLATE) {
+      try {
+        actual = inflateRawSync(bytes, { maxOutputLength: Math.max(1, declared) }).length;
+      } catch {
+        actual = -1; // more than declared (a zip bomb), or damaged data
+      }
+    } else {
+      actual = -1;
+    }
+    if (actual !== declared) {
+      throw failWith(
+        [
+          {
+            code: 'DL-TEMPLATE-NOT-A-DOCX',
+            id: 'bad_zip_entry',
+            xtag: '',
+            explanation: `the file is damaged, or is a zip bomb: the zip entry ${name} does not unpack to the size it declares`,
+            templatePath: where.templatePath,
+            part: name,
+          },
+        ],
+        where,
+      );
+    }
+    total += actual;
+    if (isXmlPart(name)) xml += actual;
+  }
+  if (xml > MAX_DOCX_XML) {
+    throw tooLarge(`the document's XML parts hold ${mb(xml)} MB, more than the ${mb(MAX_DOCX_XML)} MB a template may hold (images and other media do not count)`);
+  }
+}
+
+/**
+ * Where an XML part is not well-formed, in words, or undefined. Enough to refuse what Word would
+ * refuse to open after rendering (a tag left open, a stray "<"), and document type declarations,
+ * which never occur in Word's XML and are how XML entity bombs are built. Linear in the text.
+ */
+export function xmlTrouble(xml: string): string | undefined {
+  const stack: string[] = [];
+  let roots = 0;
+  // One token per match, each character matched one way only (no backtracking blow-up on hostile input).
+  const token = /<(?:!--[\s\S]*?-->|!\[CDATA\[[\s\S]*?\]\]>|\?[\s\S]*?\?>|(!(?:DOCTYPE|ENTITY))|(\/?)([A-Za-z_][\w.:-]*)(?![\w.:-])((?:[^<>"']|"[^"]*"|'[^']*')*)>)|</g;
+  let m: RegExpExecArray | null;
+  while ((m = token.exec(xml)) !== null) {
+    if (m[0] === '<') return `a "<" at character ${m.index + 1} starts no valid tag`;
+    if (m[1]) return 'it holds a document type declaration (<!DOCTYPE ...>), which Word documents never contain';
+    const name = m[3];
+    if (name === undefined) continue; // comment, CDATA, processing instruction
+    if (m[2]) {
+      const open = stack.pop();
+      if (open !== name) return open === undefined ? `</${name}> closes nothing` : `<${open}> is closed by </${name}>`;
+    } else {
+      if (stack.length === 0) roots++;
+      if (!m[4]!.trimEnd().endsWith('/')) stack.push(name);
+    }
+  }
+  if (stack.length > 0) return `<${stack[stack.length - 1]}> is never closed`;
+  if (roots !== 1) return roots === 0 ? 'it holds no element' : 'it holds more than one root element';
+  return undefined;
+}
+
+function checkXml(zip: PizZip, where: ProblemContext): void {
+  const problems: TemplateProblem[] = [];
+  for (const [name, f] of Object.entries(zip.files)) {
+    if (f.dir || !isXmlPart(name)) continue;
+    const text = f.asText();
+    const deep = tooDeep(text, where.templatePath, name);
+    if (deep) problems.push(deep);
+    const trouble = xmlTrouble(text);
+    if (trouble) {
+      problems.push({
+        code: 'DL-TEMPLATE-NOT-A-DOCX',
+        id: 'malformed_xml',
+        xtag: '',
+        explanation: `the part ${name} is not well-formed XML: ${trouble}; Word could not open the result`,
+        templatePath: where.templatePath,
+        part: name,
+      });
+    }
+  }
+  if (problems.length > 0) throw failWith(problems, where);
+}
 
 /** Open a .docx template, or fail with DL-TEMPLATE-NOT-A-DOCX (or -TOO-LARGE). */
 export function openDocx(template: Uint8Array, where: ProblemContext): PizZip {
@@ -117,30 +246,14 @@ export function openDocx(template: Uint8Array, where: ProblemContext): PizZip {
       e,
     );
   }
-  let total = 0;
-  for (const f of Object.values(zip.files)) {
-    total += (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-  }
-  if (total > MAX_DOCX_UNCOMPRESSED) {
-    throw failWith(
-      [
-        {
-          code: 'DL-TEMPLATE-TOO-LARGE',
-          id: 'too_large',
-          xtag: '',
-          explanation: `the document would unpack to ${Math.round(total / 1024 / 1024)} MB, more than the ${MAX_DOCX_UNCOMPRESSED / 1024 / 1024} MB a template may hold`,
-          templatePath: where.templatePath,
-        },
-      ],
-      where,
-    );
-  }
+  checkSizes(zip, where);
   if (!zip.file(DOCUMENT_PART)) {
     throw failWith(
       [problem('no_document_xml', `the file is a zip archive but not a Word document: it has no ${DOCUMENT_PART}`)],
       where,
     );
   }
+  checkXml(zip, where);
   return zip;
 }
 

@@ -10,6 +10,7 @@
  * Codes are stable. They still need entries in src/diagnostics/catalogue.ts (owned elsewhere).
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
+import { hasQuotes, redact, reveal } from '../../diagnostics/redact.js';
 
 export type TemplateErrorCode =
   /** Tags do not pair up (`{#a}` without `{/a}`), a tag is unclosed, or an expression does not parse. */
@@ -45,6 +46,8 @@ export interface TemplateProblem {
   xtag: string;
   /** What is wrong, in plain words. */
   explanation: string;
+  /** The explanation without the values it quotes from the data (see src/diagnostics/redact.ts), when it quotes any. */
+  redactedExplanation?: string;
   templatePath: string;
   incident?: string;
   /** For .docx templates: the part inside the zip, e.g. "word/document.xml". */
@@ -100,15 +103,20 @@ function where(p: TemplateProblem): string {
 
 /** Problems as the project's diagnostics (file:line:column, field = the tag). */
 export function toDiagnostics(error: TemplateError): Diagnostic[] {
-  return error.problems.map((p) => ({
-    code: p.code,
-    severity: 'error' as const,
-    file: p.templatePath,
-    line: p.line ?? 0,
-    column: p.column ?? 0,
-    field: p.xtag,
-    message: p.incident ? `${p.explanation} (incident ${p.incident})` : p.explanation,
-  }));
+  const about = (p: TemplateProblem, text: string): string => (p.incident ? `${text} (incident ${p.incident})` : text);
+  return error.problems.map((p) => {
+    const d: Diagnostic = {
+      code: p.code,
+      severity: 'error' as const,
+      file: p.templatePath,
+      line: p.line ?? 0,
+      column: p.column ?? 0,
+      field: p.xtag,
+      message: about(p, p.explanation),
+    };
+    if (p.redactedExplanation !== undefined) d.redacted = { message: about(p, p.redactedExplanation) };
+    return d;
+  });
 }
 
 /**
@@ -118,12 +126,16 @@ export function toDiagnostics(error: TemplateError): Diagnostic[] {
  */
 export class ExpressionProblem extends Error {
   override readonly name = 'ExpressionProblem';
+  /** The message without the data values it quotes, when it quotes any. */
+  readonly redactedMessage: string | undefined;
   constructor(
     readonly code: TemplateErrorCode,
     readonly id: string,
+    /** May mark quoted data with `quoted()` (src/diagnostics/redact.ts). */
     message: string,
   ) {
-    super(message);
+    super(reveal(message));
+    this.redactedMessage = hasQuotes(message) ? redact(message) : undefined;
   }
 }
 
@@ -202,11 +214,13 @@ export function problemsFromDocxtemplater(error: unknown, ctx: ProblemContext): 
   const id = props.id;
   const xtag = typeof props.xtag === 'string' ? props.xtag : '';
   let explanation = typeof props.explanation === 'string' ? props.explanation : String((error as Error).message);
+  let redactedExplanation: string | undefined;
   let code: TemplateErrorCode;
   const root = props.rootError;
   if (root instanceof ExpressionProblem) {
     code = root.code; // docxtemplater's id (scopeparser_*) is kept as the problem's id
     explanation = root.message;
+    redactedExplanation = root.redactedMessage;
   } else if (id === 'scopeparser_compilation_failed') {
     ({ code, explanation } = classifyCompileError(root));
   } else if (id === 'scopeparser_execution_failed') {
@@ -223,7 +237,10 @@ export function problemsFromDocxtemplater(error: unknown, ctx: ProblemContext): 
   } else {
     code = 'DL-TEMPLATE-RENDER';
   }
-  const problem: TemplateProblem = { code, id, xtag, explanation, templatePath: ctx.templatePath };
+  // docxtemplater quotes template text, line breaks included: one line per problem.
+  const oneLine = (t: string): string => t.replace(/\s*[\r\n]+\s*/g, ' ');
+  const problem: TemplateProblem = { code, id, xtag, explanation: oneLine(explanation), templatePath: ctx.templatePath };
+  if (redactedExplanation !== undefined) problem.redactedExplanation = oneLine(redactedExplanation);
   if (ctx.incident !== undefined) problem.incident = ctx.incident;
   if (typeof props.file === 'string') problem.part = props.file;
   const rawOffset = Array.isArray(props.offset) ? props.offset[0] : props.offset;
@@ -262,7 +279,7 @@ export function placeAt(problem: TemplateProblem, offset: number, ctx: ProblemCo
 function cleanAngularMessage(msg: string): string {
   // "[$parse:syntax] Syntax Error: Token 'b' is an unexpected token at column 3 of the expression [a b] starting at [b].\nhttp://errors.angularjs.org/..."
   const first = msg.split('\n')[0] ?? msg;
-  return first.replace(/^\[\$parse:\w+\]\s*/, '').replace(/^Syntax Error:\s*/, '');
+  return first.replace(/^\[\$parse:\w+\]\s*/, '').replace(/^(?:Syntax|Lexer) Error:\s*/, '');
 }
 
 /** Same code, tag and place: keep the first (a missing value inside a loop repeats per item). */

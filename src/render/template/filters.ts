@@ -32,6 +32,7 @@
  * French numbers use a no-break space (U+00A0) as thousands separator and before "€".
  */
 import { badValue, missingValue } from './errors.js';
+import { quoted } from '../../diagnostics/redact.js';
 
 export type Filter = (input: unknown, ...args: unknown[]) => string;
 export type FilterSet = Readonly<Record<string, Filter>>;
@@ -55,9 +56,10 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (v instanceof Date) return 'a date object';
-  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  // Values come from incident files: quoted, so diagnostics show them only with --verbose.
+  if (typeof v === 'string') return `"${quoted(v.length > 40 ? `${v.slice(0, 40)}…` : v)}"`;
   if (typeof v === 'object') return 'a group of fields';
-  return `${typeof v} ${String(v)}`;
+  return typeof v === 'number' ? `number ${quoted(String(v))}` : `${typeof v} ${String(v)}`;
 }
 
 function present(filter: string, v: unknown, what = 'its input'): void {

@@ -30,7 +30,7 @@ import {
   type TemplateProblem,
 } from './errors.js';
 import { createFilters } from './filters.js';
-import { TEXT_TEMPLATER_OPTIONS, prepareTextTemplate } from './text.js';
+import { TEXT_TEMPLATER_OPTIONS, prepareTextTemplate, textTemplateTooLarge, tooDeep } from './text.js';
 
 export type TagKind = 'value' | 'section' | 'inverted' | 'raw';
 
@@ -134,6 +134,11 @@ export function listTags(
 
   if (kind === 'text') {
     const text = typeof template === 'string' ? template : new TextDecoder().decode(template);
+    const tooLarge = textTemplateTooLarge(text, where.templatePath) ?? tooDeep(text, where.templatePath);
+    if (tooLarge) {
+      result.problems.push(tooLarge);
+      return result;
+    }
     const prepared = prepareTextTemplate(text);
     const local: ProblemContext = { ...where, locate: prepared.locate };
     const recorded = new Set<AnyPart>();
@@ -149,11 +154,15 @@ export function listTags(
       result.problems.push(...problemsFromDocxtemplater(e, local));
       if (result.problems.length === 0) throw e;
     }
-    const seen = [...recorded];
-    const loops = seen.filter((p) => p.module === 'loop' && typeof p.endLindex === 'number');
-    const roots = seen
-      .filter((p) => !loops.some((l) => l !== p && l.lIndex < p.lIndex && p.lIndex < l.endLindex!))
-      .sort((a, b) => a.lIndex - b.lIndex);
+    // The outermost tags: those inside no loop. One sweep in template order, keeping the furthest
+    // end of the loops opened so far (a check of every tag against every loop was quadratic).
+    const seen = [...recorded].sort((a, b) => a.lIndex - b.lIndex);
+    const roots: AnyPart[] = [];
+    let openUntil = -Infinity;
+    for (const p of seen) {
+      if (!(p.lIndex < openUntil)) roots.push(p);
+      if (p.module === 'loop' && typeof p.endLindex === 'number') openUntil = Math.max(openUntil, p.endLindex);
+    }
     result.tags = walk(roots, [], undefined, local);
   } else {
     const bytes = typeof template === 'string' ? new TextEncoder().encode(template) : template;

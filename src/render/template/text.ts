@@ -65,13 +65,22 @@ export function prepareTextTemplate(template: string): PreparedText {
   for (let i = 0; i < template.length; i++) if (template[i] === '\n') lineStarts.push(i + 1);
 
   const locate = (offset: number): { offset: number; line: number; column: number } => {
+    // The last kept chunk starting at or before `offset` (binary search: a template with
+    // thousands of section lines is located thousands of times).
     let orig = offset;
-    for (const [newStart, origStart, len] of chunks) {
-      if (offset >= newStart && offset < newStart + len) {
-        orig = origStart + (offset - newStart);
-        break;
-      }
-      if (offset >= newStart + len) orig = origStart + len + (offset - newStart - len);
+    let a = 0;
+    let b = chunks.length - 1;
+    let found = -1;
+    while (a <= b) {
+      const mid = (a + b) >> 1;
+      if (chunks[mid]![0] <= offset) {
+        found = mid;
+        a = mid + 1;
+      } else b = mid - 1;
+    }
+    if (found >= 0) {
+      const [newStart, origStart] = chunks[found]!;
+      orig = origStart + (offset - newStart);
     }
     let lo = 0;
     let hi = lineStarts.length - 1;
@@ -83,6 +92,58 @@ export function prepareTextTemplate(template: string): PreparedText {
     return { offset: orig, line: lo + 1, column: orig - lineStarts[lo]! + 1 };
   };
   return { text, locate };
+}
+
+/**
+ * The longest Markdown template accepted, in characters: ten times the longest default template.
+ * Compiling costs time and memory per tag (a template of 64,000 tags took seconds and half a GB),
+ * so a size bound keeps a hostile or runaway template from stalling a build.
+ */
+export const MAX_TEXT_TEMPLATE_LENGTH = 128 * 1024;
+
+/** The problem of a text template that is too long, or undefined. */
+export function textTemplateTooLarge(template: string, templatePath: string): TemplateProblem | undefined {
+  if (template.length <= MAX_TEXT_TEMPLATE_LENGTH) return undefined;
+  return {
+    code: 'DL-TEMPLATE-TOO-LARGE',
+    id: 'too_large',
+    xtag: '',
+    explanation: `the template is ${Math.ceil(template.length / 1024)} kB of text, more than the ${MAX_TEXT_TEMPLATE_LENGTH / 1024} kB a template may hold`,
+    templatePath,
+  };
+}
+
+/**
+ * How deep sections (`{#a}{#b}...{/b}{/a}`) may nest. Real templates nest three or four deep;
+ * thousands of levels make docxtemplater (and the template lint) recurse and allocate without
+ * bound.
+ */
+export const MAX_SECTION_DEPTH = 32;
+
+/** The deepest nesting of section tags in a template's text (a quick scan, not a parse). */
+export function sectionDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of text.matchAll(/\{\s*([#^/])/g)) {
+    if (m[1] === '/') depth = Math.max(0, depth - 1);
+    else max = Math.max(max, ++depth);
+  }
+  return max;
+}
+
+/** The problem of a template whose sections nest too deeply, or undefined. */
+export function tooDeep(text: string, templatePath: string, part?: string): TemplateProblem | undefined {
+  const depth = sectionDepth(text);
+  if (depth <= MAX_SECTION_DEPTH) return undefined;
+  const problem: TemplateProblem = {
+    code: 'DL-TEMPLATE-SYNTAX',
+    id: 'too_deep',
+    xtag: '',
+    explanation: `sections ({#…}) are nested ${depth} deep; a template may nest at most ${MAX_SECTION_DEPTH}`,
+    templatePath,
+  };
+  if (part !== undefined) problem.part = part;
+  return problem;
 }
 
 /** Options for TxtTemplater shared by rendering and listing. */
@@ -97,6 +158,8 @@ export const TEXT_TEMPLATER_OPTIONS = {
  * errors are internal faults and pass through.
  */
 export function renderText(template: string, data: object, ctx: TextRenderContext): string {
+  const tooLarge = textTemplateTooLarge(template, ctx.templatePath) ?? tooDeep(template, ctx.templatePath);
+  if (tooLarge) throw failWith([tooLarge], { templatePath: ctx.templatePath, incident: ctx.incident });
   const prepared = prepareTextTemplate(template);
   const where: ProblemContext = { templatePath: ctx.templatePath, incident: ctx.incident, locate: prepared.locate };
   const filters = filtersForData(data, where);
