@@ -15,6 +15,7 @@ import { initCommand } from './commands/init.js';
 import type { Command } from './command.js';
 import { EXIT, type Io, processIo } from './io.js';
 import { VERSION } from '../version.js';
+import { setRedaction } from '../diagnostics/format.js';
 import { printable } from './text.js';
 
 const COMMANDS: Command[] = [validateCommand, triageCommand, statusCommand, buildCommand, packCommand, newCommand, initCommand, templatesCommand, fieldsCommand];
@@ -51,6 +52,8 @@ export async function main(argv: string[], rawIo: Io = processIo()): Promise<num
     return EXIT.usage;
   }
   const verbose = rest.includes('--verbose') || rest.includes('-v');
+  // Diagnostics name files, lines and fields; they quote what an incident says only with --verbose.
+  setRedaction(!verbose);
   try {
     return await command.run(rest, io);
   } catch (e) {

@@ -20,8 +20,23 @@ export interface FormatOptions {
   redact?: boolean;
 }
 
+/**
+ * Whether diagnostics quote incident content: the CLI turns this on unless --verbose is given
+ * (set once per run by the CLI entry; nothing else changes it).
+ */
+let redactByDefault = false;
+
+export function setRedaction(on: boolean): void {
+  redactByDefault = on;
+}
+
+/** A diagnostic as it may be shown or written out (--json): redacted unless the run is verbose. */
+export function disclose(d: Diagnostic): Diagnostic {
+  return redactByDefault ? redactDiagnostic(d) : revealDiagnostic(d);
+}
+
 export function formatDiagnostic(d: Diagnostic, opts: FormatOptions = {}): string {
-  const shown = opts.redact ? redactDiagnostic(d) : d;
+  const shown = opts.redact ?? redactByDefault ? redactDiagnostic(d) : d;
   const place = d.line > 0 ? `${d.file}:${d.line}:${d.column > 0 ? d.column : 1}` : d.file;
   const field = d.field ? `${d.field}: ` : '';
   let out = `${place}: ${field}${shown.message} (${d.severity} ${d.code})`;

@@ -115,11 +115,11 @@ describe('values from files cannot drive the terminal', () => {
     const root = tempProject([ORG], VALID);
     const nasty = '\u001b]0;pwned\u0007\u001b[2J\u202e';
     writeFileSync(path.join(root, DIR, '2026-080.yaml'), base().replace('id: "2026-002"', `id: "${JSON.stringify(nasty).slice(1, -1)}2026-080"`));
-    const human = await run(['validate', '--now', NOW], root);
+    const human = await run(['validate', '--now', NOW, '--verbose'], root);
     expect(human.code).toBe(1);
     expect(human.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(human.err).toContain("found '\\u001b]0;pwned\\u0007\\u001b[2J\\u202e2026-080'");
-    const json = await run(['validate', '--json', '--now', NOW], root);
+    const json = await run(['validate', '--json', '--now', NOW, '--verbose'], root);
     const message = (JSON.parse(json.out) as { message: string }[]).find((d) => d.message.includes('pwned'))!.message;
     expect(message).toContain(`found '${nasty}2026-080'`);
     expect(json.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
@@ -137,7 +137,7 @@ describe('1,000 valid incidents and one broken', () => {
     expect(r.code).toBe(1);
     expectClean(r, argv.join(' '));
     expect(diagnosticLines(r.err)).toEqual([
-      `${tree.broken}:${tree.brokenLine}:10: data_subjects.count: must be a whole number, 0 or more; found the text 'drie' (error DL-SCHEMA-TYPE)`,
+      `${tree.broken}:${tree.brokenLine}:10: data_subjects.count: must be a whole number, 0 or more; found the text '…' (error DL-SCHEMA-TYPE)`,
     ]);
     if (argv.join(' ') === 'triage --json') {
       const outcomes = JSON.parse(r.out) as { id: string }[];

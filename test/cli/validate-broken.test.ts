@@ -132,8 +132,8 @@ let json: RunResult;
 let diagnostics: Diagnostic[];
 
 beforeAll(async () => {
-  human = await run(['validate', '--root', ROOT, '--now', NOW]);
-  json = await run(['validate', '--root', ROOT, '--now', NOW, '--json']);
+  human = await run(['validate', '--root', ROOT, '--now', NOW, '--verbose']);
+  json = await run(['validate', '--root', ROOT, '--now', NOW, '--json', '--verbose']);
   diagnostics = JSON.parse(json.out) as Diagnostic[];
 });
 

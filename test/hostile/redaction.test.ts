@@ -111,12 +111,17 @@ describe('validation quotes values only in the full message', () => {
 
   // The CLI passes --verbose through once src/cli is wired (see the report of this change):
   // `datalek validate` then prints `found '…'` by default and the value with --verbose.
-  it.todo('datalek validate prints no quoted content without --verbose, and the content with --verbose');
-
-  it('the CLI output today: the value only appears in the line of its own diagnostic', async () => {
+  it('datalek validate prints no quoted content without --verbose, and the content, in its own line only, with --verbose', async () => {
     const root = baseProject();
     writeFileSync(path.join(root, INCIDENT), baseIncident().replace('  count: 12', `  count: ${SECRET}`));
-    const r = await run(['validate', '--root', root, '--now', NOW], root);
+    const quiet = await run(['validate', '--root', root, '--now', NOW], root);
+    expect(quiet.code).toBe(1);
+    expect(quiet.err + quiet.out).not.toContain(SECRET);
+    expect(quiet.err).toMatch(/^incidents\/assurantiekantoor-bosman\/2026-900\.yaml:22:10: data_subjects\.count: /m);
+    const json = await run(['validate', '--root', root, '--now', NOW, '--json'], root);
+    expect(json.out).not.toContain(SECRET);
+
+    const r = await run(['validate', '--root', root, '--now', NOW, '--verbose'], root);
     expect(r.code).toBe(1);
     const lines = r.err.split('\n').filter((l) => l.includes(SECRET));
     expect(lines).toHaveLength(1);

@@ -3,7 +3,7 @@ import { parseCommandArgs, helpText, type CommandSpec } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT, type Io } from '../io.js';
 import { projectArgs } from '../project-options.js';
-import { formatDiagnostic, hasErrors } from '../../diagnostics/format.js';
+import { disclose, formatDiagnostic, hasErrors } from '../../diagnostics/format.js';
 import { runBuild, type BuildResult } from '../../build/run.js';
 import { plural } from '../text.js';
 
@@ -60,7 +60,8 @@ export const buildCommand: Command = {
     }
     if (json) {
       const counts = { written: result.written.length, upToDate: result.upToDate.length, notApplicable: result.notApplicable, failed: result.failed.length, removed: result.removed.length };
-      io.out(JSON.stringify({ counts, ...result }, null, 2) + '\n');
+      const shown = { ...result, diagnostics: result.diagnostics.map(disclose), failed: result.failed.map((f) => ({ ...f, diagnostics: f.diagnostics.map(disclose) })) };
+      io.out(JSON.stringify({ counts, ...shown }, null, 2) + '\n');
     } else {
       report(result, io, outDir);
     }

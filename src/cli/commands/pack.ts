@@ -5,7 +5,7 @@ import type { Command } from '../command.js';
 import { EXIT, type Io } from '../io.js';
 import { projectArgs } from '../project-options.js';
 import { plural } from '../text.js';
-import { formatDiagnostic } from '../../diagnostics/format.js';
+import { disclose, formatDiagnostic } from '../../diagnostics/format.js';
 import { sourceDateEpoch } from '../../build/document-date.js';
 import { writeFileAtomic } from '../../build/write.js';
 import { buildAuditPack, criteriaProblems, describeCriteria, normaliseCriteria, selectionName, verifyPack, type AuditPack, type SelectionCriteria, type VerifyReport } from '../../audit/index.js';
@@ -73,7 +73,7 @@ export const packCommand: Command = {
     }
     if (!result.ok) {
       if (json) {
-        io.out(JSON.stringify({ ok: false, problem: result.problem, message: result.message, diagnostics: result.diagnostics }, null, 2) + '\n');
+        io.out(JSON.stringify({ ok: false, problem: result.problem, message: result.message, diagnostics: result.diagnostics.map(disclose) }, null, 2) + '\n');
       } else {
         for (const d of result.diagnostics) io.err(formatDiagnostic(d) + '\n');
         io.err(`datalek pack: ${result.message}\n`);

@@ -2,7 +2,7 @@ import { parseCommandArgs, helpText, type CommandSpec } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../io.js';
 import { openProject, projectArgs } from '../project-options.js';
-import { formatDiagnostic, hasErrors } from '../../diagnostics/format.js';
+import { disclose, formatDiagnostic, hasErrors } from '../../diagnostics/format.js';
 import { plural } from '../text.js';
 import { lintOrganisationPacks, loadOrganisationPacks } from '../../project/packs.js';
 import { unusedOverrides } from '../../packs/overrides.js';
@@ -32,7 +32,7 @@ export const validateCommand: Command = {
     const diagnostics = sortDiagnostics([...project.diagnostics, ...packs.diagnostics, ...lint, ...unused]);
     const failed = hasErrors(diagnostics);
     if (parsed.values['json']) {
-      io.out(JSON.stringify(diagnostics, null, 2) + '\n');
+      io.out(JSON.stringify(diagnostics.map(disclose), null, 2) + '\n');
       return failed ? EXIT.problems : EXIT.ok;
     }
     for (const d of diagnostics) io.err(formatDiagnostic(d) + '\n');
