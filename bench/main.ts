@@ -519,10 +519,19 @@ async function main(): Promise<void> {
   lines.push(`  - Peak RSS: maxRSS of each phase's own Node process; Chromium/soffice: highest sum of the RSS of its processes, sampled from /proc every 100 ms.`);
   if (lo && lo.batch.calls > 1) lines.push(`  - LibreOffice ${lo.version.split(' ')[1] ?? ''} stopped after about ${Math.max(...lo.batch.perCall)} files of one long file list and still exited 0; the files left without a PDF were given to further calls, all counted in the batch time.`);
   if (lo) lines.push(`  - LibreOffice: private profile created by an untimed first call (${(lo.warmupMs / 1000).toFixed(1)} s); the batch and per-file times include soffice's own start, as a user running it would see.`);
+  const breakdown = (m: Measured): string => {
+    const by = (m.result.detail['byDocument'] ?? {}) as Record<string, { n: number; ms: number; maxMs: number }>;
+    return Object.entries(by)
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .map(([id, e]) => `${id} ${fmtInt(e.n)} x ${(e.ms / e.n).toFixed(1)} ms (max ${e.maxMs.toFixed(0)}; ${Math.round((100 * e.ms) / Object.values(by).reduce((s, x) => s + x.ms, 0))} %)`)
+      .join(', ');
+  };
+  lines.push(`  - DOCX floor by document: ${breakdown(floorDocx)}.`);
+  lines.push(`  - Chromium floor by document (render() latency, waiting for one of the 2 pages included): ${breakdown(floorPdf)}.`);
   for (const [label, m] of [['full build', full], ['no-change rebuild', rebuild], ['one-edit rebuild', edit], ['Chromium floor', floorPdf], ['PDF route', pdfRoute]] as const) {
     if (!m) continue;
     const d = m.result.detail as { failed?: number; failures?: string[] };
-    if (d.failed) lines.push(`  - FAILED in the ${label}: ${d.failed} documents (rows above count them as made), e.g. ${(d.failures ?? []).join('; ')}`);
+    if (d.failed) lines.push(`  - FAILED in the ${label}: ${d.failed} documents (${label.endsWith('floor') || label === 'PDF route' ? 'counted in its row' : 'not counted in its row; every later build tries them again'}), e.g. ${(d.failures ?? []).join('; ')}`);
   }
   lines.push(`  - Generating the project took ${generateS.toFixed(1)} s (not part of any row). Edited incident: ${edited}.`);
   if (profileText) lines.push('', profileText);

@@ -50,6 +50,15 @@ export interface PhaseResult {
   detail: Record<string, unknown>;
 }
 
+/** Time per kind of document (brief-betrokkene, register, ...): count, total and slowest, ms. */
+type ByDocument = Record<string, { n: number; ms: number; maxMs: number }>;
+function tally(by: ByDocument, id: string, ms: number): void {
+  const e = (by[id] ??= { n: 0, ms: 0, maxMs: 0 });
+  e.n++;
+  e.ms += ms;
+  e.maxMs = Math.max(e.maxMs, ms);
+}
+
 async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -131,27 +140,33 @@ async function run(phase: string, root: string, outDir: string, now: Date): Prom
       const ctx = context(root, now, noPdf);
       const docs = (await prepareAll(root, now, ctx)).filter((p) => p.job.formats.includes('docx'));
       let bytes = 0;
+      const byDocument: ByDocument = {};
       const t0 = performance.now();
       await pool(docs, BUILD_POOL, async (p) => {
         const t = p.templates.docx!;
         const incident = p.job.incident?.incident.id;
+        const t1 = performance.now();
         bytes += renderDocx(t.file.bytes, p.data, { templatePath: t.path, ...(incident ? { incident } : {}), date: p.date }).length;
+        tally(byDocument, p.job.document.id, performance.now() - t1);
       });
       const ms = performance.now() - t0;
-      return { phase, ms, documents: docs.length, launchMs: 0, detail: { bytes } };
+      return { phase, ms, documents: docs.length, launchMs: 0, detail: { bytes, byDocument } };
     }
     case 'floor-pdf': {
       const ctx = context(root, now, noPdf);
-      const inputs = (await prepareAll(root, now, ctx)).filter((p) => p.job.formats.includes('pdf')).map(pdfInput);
+      const inputs = (await prepareAll(root, now, ctx)).filter((p) => p.job.formats.includes('pdf')).map((p) => ({ id: p.job.document.id, ...pdfInput(p) }));
+      const byDocument: ByDocument = {};
       let bytes = 0;
       const failures: string[] = [];
       const t0 = performance.now();
       const renderer = await PdfRenderer.launch({ env: process.env });
       const launchMs = performance.now() - t0;
       try {
-        await pool(inputs, BUILD_POOL, async ({ html, opts }) => {
+        await pool(inputs, BUILD_POOL, async ({ id, html, opts }) => {
           try {
+            const t1 = performance.now();
             const pdf = await renderer.render(html, opts);
+            tally(byDocument, id, performance.now() - t1);
             bytes += pdf.length;
           } catch (e) {
             failures.push(`${opts.title}: ${(e as Error).message}`);
@@ -166,7 +181,7 @@ async function run(phase: string, root: string, outDir: string, now: Date): Prom
         ms,
         documents: inputs.length,
         launchMs,
-        detail: { bytes, htmlChars: inputs.reduce((s, i) => s + i.html.length, 0), failed: failures.length, failures: failures.slice(0, 5), pdf: renderer.stats() },
+        detail: { bytes, htmlChars: inputs.reduce((s, i) => s + i.html.length, 0), failed: failures.length, failures: failures.slice(0, 5), byDocument, pdf: renderer.stats() },
       };
     }
     case 'pdf-route': {

@@ -401,7 +401,7 @@ export class PdfRenderer {
     // The document's own time starts once it has a page.
     const crashed = new Promise<never>((_, reject) => {
       onCrash = (e: unknown) => reject(new BrowserTrouble(`The page crashed: ${(e as Error)?.message ?? String(e)}`, false, e));
-      page.once('error', onCrash);
+      page.on('error', onCrash); // on, not once: puppeteer wraps once-handlers, so off() below could not remove them (a leak per document)
     });
     const print = (async () => {
       await page.setContent(html, { waitUntil: 'load', timeout: 0 });
