@@ -227,6 +227,13 @@ function checkXml(zip: PizZip, where: ProblemContext): void {
   if (problems.length > 0) throw failWith(problems, where);
 }
 
+/**
+ * Templates that passed the checks below, by identity: a build hands the same buffer (read once)
+ * to every document, so sizes and XML are checked once per template, not once per document.
+ * The length is kept too, as a guard against a buffer reused for other bytes.
+ */
+const checkedTemplates = new WeakMap<Uint8Array, number>();
+
 /** Open a .docx template, or fail with DL-TEMPLATE-NOT-A-DOCX (or -TOO-LARGE). */
 export function openDocx(template: Uint8Array, where: ProblemContext): PizZip {
   const problem = (id: string, explanation: string): TemplateProblem => ({
@@ -246,6 +253,7 @@ export function openDocx(template: Uint8Array, where: ProblemContext): PizZip {
       e,
     );
   }
+  if (checkedTemplates.get(template) === template.length) return zip;
   checkSizes(zip, where);
   if (!zip.file(DOCUMENT_PART)) {
     throw failWith(
@@ -254,6 +262,7 @@ export function openDocx(template: Uint8Array, where: ProblemContext): PizZip {
     );
   }
   checkXml(zip, where);
+  checkedTemplates.set(template, template.length);
   return zip;
 }
 

@@ -110,8 +110,10 @@ export function fontFaceCss(opts: FontCssOptions = {}): string {
   return faces(subsets, WEIGHTS, STYLES);
 }
 
-/** The regular upright faces only, for Chromium's footer template; latin-ext only when `text` needs it. */
-export function footerFontFaceCss(text?: string): string {
-  const subsets = text !== undefined && !needsLatinExt(text) ? (['latin'] as const) : SUBSETS;
-  return faces(subsets, [400], ['normal']);
+/**
+ * What the footer (plain text, in the page's margin boxes) needs beyond the latin faces every
+ * document has: the regular latin-ext face when `text` needs it, else nothing.
+ */
+export function footerFontFaceCss(text: string): string {
+  return needsLatinExt(text) ? faces(['latin-ext'], [400], ['normal']) : '';
 }

@@ -12,7 +12,9 @@ export {
 } from './chromium.js';
 export {
   PdfRenderer,
-  footerTemplate,
+  pageCss,
+  withPageCss,
+  cssString,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_CONCURRENCY,
   MAX_DOCUMENTS_PER_PAGE,

@@ -23,7 +23,6 @@ import type { Browser, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
 import { launchChromium, type ChromiumBinary, type LaunchedChromium } from './chromium.js';
 import { PdfError } from './errors.js';
 import { FONT_STACK, footerFontFaceCss } from './fonts.js';
-import { escapeHtml } from './html-page.js';
 import { normalisePdf, pdfInstant } from './normalise.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -122,19 +121,35 @@ const FOOTER_WORDS: Record<string, [string, string]> = {
   en: ['page', 'of'],
 };
 
-/** Chromium's footer template: runs without JavaScript; pageNumber/totalPages are filled in by Chromium. */
-export function footerTemplate(lang: string, left?: string): string {
+/** A CSS string literal: quotes, backslashes, line breaks and "<" (no `</style` can appear) escaped. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"\n\r\f<]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/**
+ * The page box as CSS: A4 (landscape when asked), the margins, and the footer in the bottom
+ * margin boxes ("pagina 1 van 2" in the document's language; counters filled in by Chromium).
+ * Drawn by the document itself, with its own fonts: Chromium's footerTemplate is a separate
+ * document per page, which took about a fifth of the printing time (measured: 35.5 against
+ * 30.7 ms per letter). `left` is plain text; latin-ext faces are added when it needs them.
+ */
+export function pageCss(lang: string, opts: { left?: string; landscape?: boolean } = {}): string {
   const [page, of] = FOOTER_WORDS[lang.toLowerCase().split('-')[0] ?? 'nl'] ?? FOOTER_WORDS.nl!;
-  // The template is its own document: it needs its own fonts and an explicit font size
-  // (Chromium's default there is tiny), and the side margins of the page.
+  const m = PAGE_MARGINS;
+  const box = `font-family:${FONT_STACK};font-size:8pt;font-weight:400;font-style:normal;line-height:1.2;color:#555;vertical-align:middle;`;
   return (
-    `<style>${footerFontFaceCss(left ?? '')}` +
-    `.dl-footer{box-sizing:border-box;width:100%;padding:0 ${PAGE_MARGINS.right} 0 ${PAGE_MARGINS.left};display:flex;justify-content:space-between;gap:12pt;` +
-    `font-family:${FONT_STACK};font-size:8pt;line-height:1.2;color:#555;-webkit-print-color-adjust:exact;}` +
-    `.dl-footer .l{overflow:hidden;white-space:nowrap;text-overflow:ellipsis}.dl-footer .r{white-space:nowrap}</style>` +
-    `<div class="dl-footer"><span class="l">${escapeHtml(left ?? '')}</span>` +
-    `<span class="r">${page} <span class="pageNumber"></span> ${of} <span class="totalPages"></span></span></div>`
+    footerFontFaceCss(opts.left ?? '') +
+    `@page{size:A4${opts.landscape ? ' landscape' : ''};margin:${m.top} ${m.right} ${m.bottom} ${m.left};` +
+    `@bottom-left{content:${cssString(opts.left ?? '')};${box}text-align:left;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;}` +
+    `@bottom-right{content:${cssString(`${page} `)} counter(page) ${cssString(` ${of} `)} counter(pages);${box}text-align:right;white-space:nowrap;}}`
   );
+}
+
+/** The HTML with pageCss() as the last stylesheet of its head (so that it wins over the template's). */
+export function withPageCss(html: string, css: string): string {
+  const at = html.search(/<\/head\s*>/i);
+  const style = `<style>\n${css}\n</style>\n`;
+  return at < 0 ? style + html : html.slice(0, at) + style + html.slice(at);
 }
 
 function looksLikeCrash(e: unknown): boolean {
@@ -389,13 +404,11 @@ export class PdfRenderer {
     const pdfOptions: PDFOptions = {
       format: 'A4',
       landscape: opts.landscape === true,
-      margin: { ...PAGE_MARGINS },
       printBackground: true,
       tagged: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: footerTemplate(opts.lang, opts.footer?.left),
-      preferCSSPageSize: false,
+      displayHeaderFooter: false,
+      // Size, margins and footer come from pageCss(), added to the HTML below.
+      preferCSSPageSize: true,
       timeout: 0,
     };
     // The document's own time starts once it has a page.
@@ -404,7 +417,7 @@ export class PdfRenderer {
       page.on('error', onCrash); // on, not once: puppeteer wraps once-handlers, so off() below could not remove them (a leak per document)
     });
     const print = (async () => {
-      await page.setContent(html, { waitUntil: 'load', timeout: 0 });
+      await page.setContent(withPageCss(html, pageCss(opts.lang, { left: opts.footer?.left, landscape: opts.landscape })), { waitUntil: 'load', timeout: 0 });
       return page.pdf(pdfOptions);
     })();
     const timeout = new Promise<typeof TIMEOUT>((resolve) => {

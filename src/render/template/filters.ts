@@ -353,8 +353,20 @@ export type FilterName = (typeof FILTER_NAMES)[number];
  * frozen, so `{x | constructor}` or `{x | __proto__}` finds nothing (angular-expressions also
  * looks filters up by own property only).
  */
+const filterSets = new Map<string, FilterSet>();
+
+/** The filters for a time zone; one frozen set per zone, shared (so compiled tags can be shared too). */
 export function createFilters(options: { zone?: string } = {}): FilterSet {
   const zone = options.zone ?? DEFAULT_ZONE;
+  let cached = filterSets.get(zone);
+  if (!cached) {
+    cached = buildFilters(zone);
+    if (filterSets.size < 1000) filterSets.set(zone, cached);
+  }
+  return cached;
+}
+
+function buildFilters(zone: string): FilterSet {
   checkZone(zone);
   const set: Record<FilterName, Filter> = {
     datum: (v) => datum(v, zone),

@@ -152,15 +152,28 @@ export const TEXT_TEMPLATER_OPTIONS = {
   syntax: { changeDelimiterPrefix: null },
 } as const;
 
+/** Templates already checked and prepared: a build renders the same few templates many times. */
+const preparedTemplates = new Map<string, PreparedText>();
+const MAX_PREPARED_TEMPLATES = 64;
+
+function checkedTemplate(template: string, ctx: TextRenderContext): PreparedText {
+  let prepared = preparedTemplates.get(template);
+  if (prepared) return prepared;
+  const tooLarge = textTemplateTooLarge(template, ctx.templatePath) ?? tooDeep(template, ctx.templatePath);
+  if (tooLarge) throw failWith([tooLarge], { templatePath: ctx.templatePath, incident: ctx.incident });
+  prepared = prepareTextTemplate(template);
+  if (preparedTemplates.size >= MAX_PREPARED_TEMPLATES) preparedTemplates.clear();
+  preparedTemplates.set(template, prepared);
+  return prepared;
+}
+
 /**
  * Render a text template. Throws a TemplateError listing every problem of this render (syntax,
  * unknown filters, forbidden expressions, missing values, values that are not text); other
  * errors are internal faults and pass through.
  */
 export function renderText(template: string, data: object, ctx: TextRenderContext): string {
-  const tooLarge = textTemplateTooLarge(template, ctx.templatePath) ?? tooDeep(template, ctx.templatePath);
-  if (tooLarge) throw failWith([tooLarge], { templatePath: ctx.templatePath, incident: ctx.incident });
-  const prepared = prepareTextTemplate(template);
+  const prepared = checkedTemplate(template, ctx);
   const where: ProblemContext = { templatePath: ctx.templatePath, incident: ctx.incident, locate: prepared.locate };
   const filters = filtersForData(data, where);
   const problems: TemplateProblem[] = [];

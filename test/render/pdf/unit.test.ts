@@ -9,7 +9,7 @@ import { isPdfError, PdfError } from '../../../src/render/pdf/errors.js';
 import { fontFaceCss, footerFontFaceCss, needsLatinExt } from '../../../src/render/pdf/fonts.js';
 import { CONTENT_SECURITY_POLICY, htmlDocument } from '../../../src/render/pdf/html-page.js';
 import { normalisePdf, pdfInstant, streamRanges } from '../../../src/render/pdf/normalise.js';
-import { footerTemplate } from '../../../src/render/pdf/renderer.js';
+import { cssString, pageCss, withPageCss } from '../../../src/render/pdf/renderer.js';
 import { FIXTURES, pdfinfo, popplerComplaints, sameBytes } from './helpers.js';
 
 const rawA = new Uint8Array(readFileSync(path.join(FIXTURES, 'chromium-raw-a.pdf')));
@@ -50,7 +50,6 @@ describe('fonts and base stylesheet', () => {
     expect(css).toContain('unicode-range:U+0100-02BA'); // latin-ext
     expect(css).not.toMatch(/url\((?!data:)/);
     expect(fontFaceCss()).toBe(css); // cached: the same string object
-    expect(footerFontFaceCss().match(/@font-face/g)).toHaveLength(2);
   });
 
   it('leaves out latin-ext only when the text cannot need it', () => {
@@ -61,8 +60,9 @@ describe('fonts and base stylesheet', () => {
       expect(count(fontFaceCss({ text: t })), t).toBe(8);
     }
     expect(needsLatinExt('a &amp; b &lt; c &nbsp; &#39;')).toBe(false);
-    expect(count(footerFontFaceCss('Van den Berg & Partners — Brief'))).toBe(1);
-    expect(count(footerFontFaceCss('Kancelaria Łódź'))).toBe(2);
+    expect(footerFontFaceCss('Van den Berg & Partners — Brief')).toBe('');
+    expect(count(footerFontFaceCss('Kancelaria Łódź'))).toBe(1);
+    expect(footerFontFaceCss('Kancelaria Łódź')).toContain('unicode-range:U+0100-02BA');
     expect(pdfCss('', { bodyHtml: '<p>Hallo</p>' })).toBe(fontFaceCss({ text: '' }) + BASE_CSS);
   });
 
@@ -75,14 +75,34 @@ describe('fonts and base stylesheet', () => {
   });
 });
 
-describe('footerTemplate', () => {
-  it('escapes the left text, sets an explicit font size and uses the page-number classes', () => {
-    const f = footerTemplate('nl', 'Van den Berg & Partners <script>');
-    expect(f).toContain('Van den Berg &amp; Partners &lt;script&gt;');
-    expect(f).toContain('font-size:8pt');
-    expect(f).toContain('pagina <span class="pageNumber"></span> van <span class="totalPages"></span>');
-    expect(footerTemplate('fr-BE')).toContain('page <span class="pageNumber"></span> sur');
-    expect(footerTemplate('xx')).toContain('pagina <span class="pageNumber">');
+describe('pageCss', () => {
+  it('puts A4, the margins and the footer in the margin boxes, with the words of the language', () => {
+    const css = pageCss('nl', { left: 'Van den Berg & Partners' });
+    expect(css).toMatch(/^@page\{size:A4;margin:25mm 20mm 22mm 20mm;/);
+    expect(css).toContain('@bottom-left{content:"Van den Berg & Partners";');
+    expect(css).toContain('@bottom-right{content:"pagina " counter(page) " van " counter(pages);');
+    expect(css).toContain('font-size:8pt');
+    expect(pageCss('fr-BE')).toContain('content:"page " counter(page) " sur " counter(pages)');
+    expect(pageCss('xx')).toContain('content:"pagina " counter(page)');
+    expect(pageCss('nl', { landscape: true })).toMatch(/^@page\{size:A4 landscape;/);
+    expect(pageCss('nl', { left: 'Kancelaria Łódź' })).toMatch(/^@font-face\{/);
+  });
+
+  it('escapes the footer text so that it stays one CSS string and cannot end the style element', () => {
+    const hostile = 'a"b\\c\n</style><script>x()</script>';
+    const css = pageCss('nl', { left: hostile });
+    expect(css).not.toMatch(/<\/style/i);
+    expect(css).not.toContain('<script');
+    expect(cssString(hostile)).toBe('"a\\22 b\\5c c\\a \\3c /style>\\3c script>x()\\3c /script>"');
+    // The string ends where it should: one opening and one closing quote.
+    expect(cssString(hostile).match(/(?<!\\)"/g)).toHaveLength(2);
+  });
+
+  it('goes last in the head, so that it wins over a template stylesheet', () => {
+    const html = htmlDocument({ title: 'T', lang: 'nl', css: '@page{size:A5}', bodyHtml: '<p>x</p>' });
+    const out = withPageCss(html, '@page{size:A4}');
+    expect(out.indexOf('@page{size:A4}')).toBeGreaterThan(out.indexOf('@page{size:A5}'));
+    expect(out.indexOf('@page{size:A4}')).toBeLessThan(out.indexOf('</head>'));
   });
 });
 
