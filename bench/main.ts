@@ -58,25 +58,28 @@ interface Options {
   profile: boolean;
   /** Time our PDF route alone even without LibreOffice. */
   route: boolean;
+  /** Do not time the docxtemplater and Chromium floors (e.g. at 10,000 incidents, to see memory only). */
+  skipFloors: boolean;
   keep: boolean;
   seed: number;
   /** Before each phase, wait at most this long for other processes to leave the CPUs (0: do not wait). */
   waitS: number;
 }
 
-const USAGE = `usage: npm run bench -- [--n 1000] [--skip-libreoffice] [--sample K] [--per-file 20] [--profile] [--keep] [--seed S]
+const USAGE = `usage: npm run bench -- [--n 1000] [--skip-libreoffice] [--sample K] [--per-file 20] [--profile] [--keep] [--seed S] [--skip-floors]
   --n K               incidents to generate (default 1000), over 10 organisations
   --skip-libreoffice  do not time LibreOffice
   --sample K          LibreOffice batch over K of the DOCX files, evenly spaced (default: all of them)
   --per-file K        LibreOffice one call per file over K files (default 20)
   --route             time our PDF route alone even with --skip-libreoffice
+  --skip-floors       do not time the floors (a large N to see the build's memory and time only)
   --profile           also build once more under node --cpu-prof and show where the time goes
   --keep              keep the generated project and output (printed at the end)
   --seed S            the generator's seed (default 20261201)
   --wait S            before each phase wait up to S seconds for the machine to be quiet (default 180; 0: never wait)`;
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { n: 1000, skipLibreOffice: false, sample: undefined, perFile: 20, profile: false, route: false, keep: false, seed: 20261201, waitS: 180 };
+  const o: Options = { n: 1000, skipLibreOffice: false, sample: undefined, perFile: 20, profile: false, route: false, skipFloors: false, keep: false, seed: 20261201, waitS: 180 };
   const num = (i: number, name: string, min = 1): number => {
     const v = Number(argv[i]);
     if (!Number.isInteger(v) || v < min) throw new Error(`${name} needs a whole number of at least 1, not "${argv[i] ?? ''}"`);
@@ -113,6 +116,9 @@ function parseOptions(argv: string[]): Options {
         break;
       case '--route':
         o.route = true;
+        break;
+      case '--skip-floors':
+        o.skipFloors = true;
         break;
       case '--help':
       case '-h':
@@ -387,8 +393,8 @@ async function main(): Promise<void> {
   const edited = project.files[Math.floor(project.incidents * 0.125)]!;
   await editIncident(path.join(root, edited));
   const edit = await phase('build', `one-edit rebuild (${edited})`);
-  const floorDocx = await phase('floor-docx', 'docxtemplater floor');
-  const floorPdf = await phase('floor-pdf', 'Chromium floor');
+  const floorDocx = opts.skipFloors ? null : await phase('floor-docx', 'docxtemplater floor');
+  const floorPdf = opts.skipFloors ? null : await phase('floor-pdf', 'Chromium floor');
   // Our PDF route on its own is the counterpart of LibreOffice: timed when LibreOffice is (or --route).
   const withLibreOffice = !opts.skipLibreOffice && which('soffice') !== null;
   const pdfRoute = withLibreOffice || opts.route ? await phase('pdf-route', 'PDF route (template, marked, Chromium)') : null;
@@ -430,8 +436,8 @@ async function main(): Promise<void> {
       note: `browser start ${edit.result.launchMs} ms; ${fmtInt(Number(edit.result.detail['upToDate']))} up to date`,
     },
     { name: 'validate only', documents: project.incidents + project.organisations.length, unit: 'files', seconds: validate.result.ms / 1000, nodeMb: validate.result.maxRssMb, otherMb: null, busy: otherShare(validate.tree, validate.result.cpuS), note: 'incidents + organisations + packs' },
-    { name: 'docxtemplater floor', documents: floorDocx.result.documents, unit: 'DOCX', seconds: floorDocx.result.ms / 1000, nodeMb: null, otherMb: null, busy: otherShare(floorDocx.tree, floorDocx.result.cpuS), note: 'renderDocx only, data prepared' },
-    { name: 'Chromium floor', documents: floorPdf.result.documents, unit: 'PDF', seconds: floorPdf.result.ms / 1000, nodeMb: null, otherMb: floorPdf.tree.descendantsMb, busy: otherShare(floorPdf.tree, floorPdf.result.cpuS), note: `PdfRenderer.render only, HTML prepared; start ${floorPdf.result.launchMs.toFixed(0)} ms incl.` },
+    floorDocx ? { name: 'docxtemplater floor', documents: floorDocx.result.documents, unit: 'DOCX', seconds: floorDocx.result.ms / 1000, nodeMb: null, otherMb: null, busy: otherShare(floorDocx.tree, floorDocx.result.cpuS), note: 'renderDocx only, data prepared' } : { name: 'docxtemplater floor', documents: null, unit: '', seconds: null, nodeMb: null, otherMb: null, busy: null, note: 'skipped (--skip-floors)' },
+    floorPdf ? { name: 'Chromium floor', documents: floorPdf.result.documents, unit: 'PDF', seconds: floorPdf.result.ms / 1000, nodeMb: null, otherMb: floorPdf.tree.descendantsMb, busy: otherShare(floorPdf.tree, floorPdf.result.cpuS), note: `PdfRenderer.render only, HTML prepared; start ${floorPdf.result.launchMs.toFixed(0)} ms incl.` } : { name: 'Chromium floor', documents: null, unit: '', seconds: null, nodeMb: null, otherMb: null, busy: null, note: 'skipped (--skip-floors)' },
     pdfRoute
       ? { name: 'PDF route (ours)', documents: pdfRoute.result.documents, unit: 'PDF', seconds: pdfRoute.result.ms / 1000, nodeMb: null, otherMb: pdfRoute.tree.descendantsMb, busy: otherShare(pdfRoute.tree, pdfRoute.result.cpuS), note: 'template + marked + Chromium, from prepared data' }
       : { name: 'PDF route (ours)', documents: null, unit: '', seconds: null, nodeMb: null, otherMb: null, busy: null, note: 'not timed without LibreOffice (add --route)' },
@@ -450,8 +456,8 @@ async function main(): Promise<void> {
   }
 
   const perDoc = (m: Measured) => m.result.ms / m.result.documents;
-  const floorsS = (floorDocx.result.ms + floorPdf.result.ms) / 1000;
-  const buildRatio = full.result.ms / 1000 / floorsS;
+  const floorsS = floorDocx && floorPdf ? (floorDocx.result.ms + floorPdf.result.ms) / 1000 : null;
+  const buildRatio = floorsS === null ? null : full.result.ms / 1000 / floorsS;
   const routeMs = pdfRoute ? perDoc(pdfRoute) : NaN;
   const loBatchRatio = lo ? lo.batch.ms / lo.batch.pdfs / routeMs : null;
   const loSingleRatio = lo ? lo.perFile.ms / lo.perFile.files / routeMs : null;
@@ -497,7 +503,7 @@ async function main(): Promise<void> {
   lines.push(renderTable(rows));
   lines.push('');
   lines.push('Ratios and targets');
-  lines.push(`  ${verdict(buildRatio <= 1.3)}  full build / (docxtemplater floor + Chromium floor) = ${(full.result.ms / 1000).toFixed(1)} s / ${floorsS.toFixed(1)} s = ${x(buildRatio)} (target <= 1.30x)`);
+  lines.push(`  ${verdict(buildRatio === null ? null : buildRatio <= 1.3)}  full build / (docxtemplater floor + Chromium floor) = ${(full.result.ms / 1000).toFixed(1)} s / ${floorsS === null ? '-' : floorsS.toFixed(1)} s = ${x(buildRatio)} (target <= 1.30x)`);
   lines.push(
     `  ${verdict(loBatchRatio === null ? null : loBatchRatio >= 3)}  LibreOffice batch / our PDF route, per document = ${lo ? (lo.batch.ms / lo.batch.pdfs).toFixed(1) : '-'} / ${fmt(routeMs, 1)} ms = ${x(loBatchRatio)} (target >= 3x)`,
   );
@@ -512,7 +518,7 @@ async function main(): Promise<void> {
   lines.push('');
   lines.push('Notes');
   lines.push(`  - ms/doc: the timed part divided by the files it made or checked. The build's "documents" are its output files (DOCX + PDF + CSV); the floors and the PDF route time the same documents' DOCX or PDF alone, without writing files.`);
-  lines.push(`  - CPU: full build ${cpu(full)}; Chromium floor ${cpu(floorPdf)}; PDF route ${pdfRoute ? cpu(pdfRoute) : '-'} (node figures include the untimed preparation).`);
+  lines.push(`  - CPU: full build ${cpu(full)}; Chromium floor ${floorPdf ? cpu(floorPdf) : '-'}; PDF route ${pdfRoute ? cpu(pdfRoute) : '-'} (node figures include the untimed preparation).`);
   lines.push(
     `  - Whole processes (Node start, imports, untimed preparation): validate ${(validate.wallMs / 1000).toFixed(2)} s, full build ${(full.wallMs / 1000).toFixed(1)} s, no-change rebuild ${(rebuild.wallMs / 1000).toFixed(2)} s, one-edit rebuild ${(edit.wallMs / 1000).toFixed(2)} s.`,
   );
@@ -526,8 +532,8 @@ async function main(): Promise<void> {
       .map(([id, e]) => `${id} ${fmtInt(e.n)} x ${(e.ms / e.n).toFixed(1)} ms (max ${e.maxMs.toFixed(0)}; ${Math.round((100 * e.ms) / Object.values(by).reduce((s, x) => s + x.ms, 0))} %)`)
       .join(', ');
   };
-  lines.push(`  - DOCX floor by document: ${breakdown(floorDocx)}.`);
-  lines.push(`  - Chromium floor by document (render() latency, waiting for one of the 2 pages included): ${breakdown(floorPdf)}.`);
+  if (floorDocx) lines.push(`  - DOCX floor by document: ${breakdown(floorDocx)}.`);
+  if (floorPdf) lines.push(`  - Chromium floor by document (render() latency, waiting for one of the 2 pages included): ${breakdown(floorPdf)}.`);
   for (const [label, m] of [['full build', full], ['no-change rebuild', rebuild], ['one-edit rebuild', edit], ['Chromium floor', floorPdf], ['PDF route', pdfRoute]] as const) {
     if (!m) continue;
     const d = m.result.detail as { failed?: number; failures?: string[] };
