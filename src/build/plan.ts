@@ -1,7 +1,8 @@
 /**
  * Which documents a build writes (pure): for every organisation, every document of its resolved
  * pack whose condition holds, per incident or once for the organisation, in the formats the pack
- * names. Conditions that cannot be evaluated become diagnostics; nothing is guessed.
+ * names. Conditions that cannot be evaluated become diagnostics; nothing is guessed. Jobs come
+ * in the order the build should take them (see longestFirst).
  */
 import { documentApplies, whenFailure, type DocumentSpec, type OutputFormat } from '../packs/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -69,5 +70,16 @@ export function planBuild(input: PlanInput): BuildPlan {
       }
     }
   }
-  return { jobs, notApplicable, diagnostics };
+  return { jobs: longestFirst(jobs), notApplicable, diagnostics };
+}
+
+/**
+ * The order in which the build takes the jobs: organisation documents (registers, one row per
+ * incident: by far the longest to print) first, the longest first, then the incidents' documents
+ * in plan order. A register started last would keep the build waiting on it alone at the end;
+ * started first it prints while the other documents are rendered or found up to date.
+ */
+function longestFirst(jobs: DocumentJob[]): DocumentJob[] {
+  const organisation = jobs.filter((j) => j.rows !== undefined).sort((a, b) => b.rows!.length - a.rows!.length);
+  return [...organisation, ...jobs.filter((j) => j.rows === undefined)];
 }

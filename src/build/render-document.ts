@@ -173,48 +173,58 @@ export async function prepareDocument(job: DocumentJob, ctx: RenderContext): Pro
   return { ok: true, prepared: { job, data, date, language, templates, keys } };
 }
 
-/** Renders the given formats of a prepared document (default: all of them). */
+/**
+ * Renders the given formats of a prepared document (default: all of them). The PDF is started
+ * first and printed by Chromium while the DOCX and CSV are made here, so the two overlap.
+ */
 export async function renderPrepared(p: PreparedDocument, ctx: RenderContext, formats: readonly OutputFormat[] = p.job.formats): Promise<RenderedFormats> {
   const { job, data, date, language } = p;
   const org = job.org.organisation;
   const incidentId = job.incident?.incident.id;
   const where = incidentId ? { incident: incidentId } : {};
-  const files: Array<{ format: OutputFormat; bytes: Uint8Array | string }> = [];
   const diagnostics: Diagnostic[] = [];
+  const failed = (format: OutputFormat, e: unknown): void => {
+    if (isTemplateError(e)) diagnostics.push(...toDiagnostics(e));
+    else {
+      const err = e as Error & { code?: string; hint?: string };
+      diagnostics.push(problem(job, err.code ?? 'DL-BUILD-RENDER', `${format.toUpperCase()}: ${err.message}`, err.hint));
+    }
+  };
+  const printPdf = async (): Promise<Uint8Array> => {
+    const t = p.templates.md!;
+    const markdown = renderText(t.file.bytes.toString('utf8'), data, { templatePath: t.path, ...where, escape: escapeMarkdown });
+    const bodyHtml = `<div class="${job.document.orientation}">\n${markdownToHtml(markdown)}</div>`;
+    const title = `${job.document.title}${incidentId ? ` ${incidentId}` : ''}`;
+    const lang = htmlLang(org, language);
+    const html = htmlDocument({ title, lang, css: pdfCss('', { bodyHtml }), bodyHtml });
+    const renderer = await ctx.pdf();
+    return renderer.render(html, {
+      title,
+      lang,
+      footer: { left: `${org.name} · ${job.document.title}` },
+      date,
+      landscape: job.document.orientation === 'landscape',
+      ...(job.rows ? { timeoutMs: DEFAULT_TIMEOUT_MS + job.rows.length * REGISTER_PDF_MS_PER_ROW } : {}),
+    });
+  };
+  const pdf = formats.includes('pdf') ? printPdf().then((bytes) => ({ ok: true as const, bytes }), (e: unknown) => ({ ok: false as const, e })) : undefined;
+  const made = new Map<OutputFormat, Uint8Array | string>();
   for (const format of formats) {
     try {
-      if (format === 'csv') {
-        files.push({ format, bytes: registerCsv(data as Parameters<typeof registerCsv>[0]) });
-      } else if (format === 'docx') {
+      if (format === 'csv') made.set(format, registerCsv(data as Parameters<typeof registerCsv>[0]));
+      else if (format === 'docx') {
         const t = p.templates.docx!;
-        files.push({ format, bytes: renderDocx(t.file.bytes, data, { templatePath: t.path, ...where, date }) });
-      } else {
-        const t = p.templates.md!;
-        const markdown = renderText(t.file.bytes.toString('utf8'), data, { templatePath: t.path, ...where, escape: escapeMarkdown });
-        const bodyHtml = `<div class="${job.document.orientation}">\n${markdownToHtml(markdown)}</div>`;
-        const title = `${job.document.title}${incidentId ? ` ${incidentId}` : ''}`;
-        const lang = htmlLang(org, language);
-        const html = htmlDocument({ title, lang, css: pdfCss('', { bodyHtml }), bodyHtml });
-        const renderer = await ctx.pdf();
-        files.push({
-          format,
-          bytes: await renderer.render(html, {
-            title,
-            lang,
-            footer: { left: `${org.name} · ${job.document.title}` },
-            date,
-            landscape: job.document.orientation === 'landscape',
-            ...(job.rows ? { timeoutMs: DEFAULT_TIMEOUT_MS + job.rows.length * REGISTER_PDF_MS_PER_ROW } : {}),
-          }),
-        });
+        made.set(format, renderDocx(t.file.bytes, data, { templatePath: t.path, ...where, date }));
       }
     } catch (e) {
-      if (isTemplateError(e)) diagnostics.push(...toDiagnostics(e));
-      else {
-        const err = e as Error & { code?: string; hint?: string };
-        diagnostics.push(problem(job, err.code ?? 'DL-BUILD-RENDER', `${format.toUpperCase()}: ${err.message}`, err.hint));
-      }
+      failed(format, e);
     }
   }
-  return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, files };
+  if (pdf) {
+    const printed = await pdf;
+    if (printed.ok) made.set('pdf', printed.bytes);
+    else failed('pdf', printed.e);
+  }
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  return { ok: true, files: formats.map((format) => ({ format, bytes: made.get(format)! })) };
 }

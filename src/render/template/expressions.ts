@@ -306,7 +306,7 @@ function configuredBase(filters: FilterSet): (tag: string, meta?: unknown) => Co
 
 /** Compiled tags kept per configuration (filters + output), so each document does not compile them again. */
 const MAX_CACHED_TAGS = 10_000;
-const compiledTags = new WeakMap<FilterSet, Map<(text: string) => string, { base: (tag: string, meta?: unknown) => CompiledExpression; tags: Map<string, DXT.Parser> }>>();
+const compiledTags = new WeakMap<FilterSet, WeakMap<(text: string) => string, { base: (tag: string, meta?: unknown) => CompiledExpression; tags: Map<string, DXT.Parser> }>>();
 const identity = (s: string): string => s;
 
 /**
@@ -321,7 +321,7 @@ const identity = (s: string): string => s;
 export function createParser(options: ParserOptions): DocxtemplaterParser {
   const output = options.output ?? identity;
   let byOutput = compiledTags.get(options.filters);
-  if (!byOutput) compiledTags.set(options.filters, (byOutput = new Map()));
+  if (!byOutput) compiledTags.set(options.filters, (byOutput = new WeakMap()));
   let entry = byOutput.get(output);
   if (!entry) byOutput.set(output, (entry = { base: configuredBase(options.filters), tags: new Map() }));
   const { base, tags } = entry;

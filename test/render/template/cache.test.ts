@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { renderText, escapeMarkdown, isTemplateError } from '../../../src/render/template/index.js';
 import { createFilters } from '../../../src/render/template/filters.js';
 
-const plain = { templatePath: 't.md' };
+const same = (s: string): string => s;
+const plain = { templatePath: 't.md', escape: same };
 const md = { templatePath: 't.md', escape: escapeMarkdown };
 
 describe('caches of the template layer', () => {
@@ -19,6 +20,8 @@ describe('caches of the template layer', () => {
     expect(raw).toBe('Naam: *vet* [link](x)');
     expect(escaped).not.toBe(raw);
     expect(escaped).toBe(`Naam: ${escapeMarkdown('*vet* [link](x)')}`);
+    // A fresh output function each time works too (and is not kept alive by the cache).
+    expect(renderText(t, data, { templatePath: 't.md', escape: (s) => `[${s}]` })).toBe('Naam: [*vet* [link](x)]');
     // And again, in the other order, from the warm cache.
     expect(renderText(t, data, plain)).toBe(raw);
     expect(renderText(t, data, md)).toBe(escaped);
