@@ -7,6 +7,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadProject } from '../project/load.js';
+import { saveValidationCache } from '../project/validation-cache.js';
 import { loadOrganisationPacks } from '../project/packs.js';
 import { PdfRenderer, type PdfRendererStats } from '../render/pdf/index.js';
 import { sortDiagnostics } from '../diagnostics/format.js';
@@ -72,7 +73,7 @@ async function pool<T>(items: readonly T[], size: number, work: (item: T) => Pro
 export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   const env = opts.env ?? process.env;
   const epoch = sourceDateEpoch(env);
-  const project = await loadProject({ root: opts.root, now: opts.now, ...(opts.paths ? { paths: opts.paths } : {}) });
+  const project = await loadProject({ root: opts.root, now: opts.now, cacheDir: opts.outDir, ...(opts.paths ? { paths: opts.paths } : {}) });
   const only = opts.orgs ? new Set(opts.orgs) : undefined;
   const selected = project.validation.organisations.filter((o) => !only || only.has(o.organisation.id));
   const { packs, diagnostics: packProblems } = await loadOrganisationPacks(opts.root, selected);
@@ -157,6 +158,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
       for (const rel of result.removed) delete cache.entries[rel];
     }
     await saveCache(opts.outDir, cache);
+    if (project.validationCache) await saveValidationCache(project.validationCache);
   } finally {
     if (renderer) {
       const r = await renderer.catch(() => undefined);

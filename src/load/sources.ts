@@ -9,7 +9,8 @@
  *
  * Organisations are always read, whatever paths are given, because incidents need them.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { globby } from 'globby';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -187,13 +188,40 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   }
 }
 
-async function readOne(w: Wanted): Promise<SourceFile | Diagnostic> {
+/**
+ * One path per real file. Links are followed (an office may link a shared folder in), so one file
+ * can be reached along several paths, and a link back into its own folder makes a loop that globby
+ * follows some forty levels deep: every path to the same file would be the same incident again
+ * (and a duplicate id). The shortest path is kept (then the first by name).
+ */
+function onePathPerFile(wanted: Wanted[]): Wanted[] {
+  const byReal = new Map<string, Wanted>();
+  const shorter = (a: Wanted, b: Wanted): boolean => a.file.length < b.file.length || (a.file.length === b.file.length && a.file < b.file);
+  for (const w of wanted) {
+    let real: string;
+    try {
+      real = realpathSync(w.abs);
+    } catch {
+      real = w.abs; // gone since it was found: reading it will say so
+    }
+    const seen = byReal.get(real);
+    if (!seen || shorter(w, seen)) byReal.set(real, w);
+  }
+  return [...byReal.values()];
+}
+
+/**
+ * Reads one file. Synchronously on purpose: a project is a thousand files of a few kilobytes, and
+ * reading them one after the other with the blocking calls took ~20 ms where the promise-based
+ * ones, 32 at a time through libuv's thread pool, took 60-180 ms (nothing else runs meanwhile).
+ */
+function readOne(w: Wanted): SourceFile | Diagnostic {
   try {
-    const info = await stat(w.abs);
+    const info = statSync(w.abs);
     if (info.size > MAX_FILE_BYTES) {
       return makeDiagnostic('DL-LOAD-TOO-LARGE', { file: w.file }, { size: formatSize(info.size), limit: formatSize(MAX_FILE_BYTES) });
     }
-    const bytes = await readFile(w.abs);
+    const bytes = readFileSync(w.abs);
     if (bytes.length > MAX_FILE_BYTES) {
       return makeDiagnostic('DL-LOAD-TOO-LARGE', { file: w.file }, { size: formatSize(bytes.length), limit: formatSize(MAX_FILE_BYTES) });
     }
@@ -223,15 +251,12 @@ async function readOne(w: Wanted): Promise<SourceFile | Diagnostic> {
 export async function readSources(root: string, paths?: string[]): Promise<ReadResult> {
   const absRoot = path.resolve(root);
   const diagnostics: Diagnostic[] = [];
-  const wanted = (await collect(absRoot, paths, diagnostics)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const wanted = onePathPerFile(await collect(absRoot, paths, diagnostics)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const sources: SourceFile[] = [];
-  const CONCURRENCY = 32;
-  for (let i = 0; i < wanted.length; i += CONCURRENCY) {
-    const batch = await Promise.all(wanted.slice(i, i + CONCURRENCY).map(readOne));
-    for (const r of batch) {
-      if ('text' in r) sources.push(r);
-      else diagnostics.push(r);
-    }
+  for (const w of wanted) {
+    const r = readOne(w);
+    if ('text' in r) sources.push(r);
+    else diagnostics.push(r);
   }
   return { sources, diagnostics };
 }

@@ -4,6 +4,7 @@
  */
 import { readSources } from '../load/sources.js';
 import { validateSources, type ValidationResult } from '../validate/index.js';
+import { loadValidationCache, type ValidationCacheHandle } from './validation-cache.js';
 import { triage } from '../triage/index.js';
 import { loadRiskPolicy } from '../triage/policy-file.js';
 import type { RiskPolicy } from '../triage/policy.js';
@@ -27,6 +28,11 @@ export interface Project {
   /** Everything found: reading, validation and triage problems, sorted. */
   diagnostics: Diagnostic[];
   policy: RiskPolicy;
+  /**
+   * The validation cache used, when `cacheDir` was given: save it with saveValidationCache
+   * (./validation-cache.ts) once the run may write there (the build does, under its lock).
+   */
+  validationCache?: ValidationCacheHandle;
 }
 
 export interface LoadOptions {
@@ -34,14 +40,21 @@ export interface LoadOptions {
   paths?: string[];
   now: Date;
   policyFile?: string;
+  /**
+   * A folder holding the validation cache (./validation-cache.ts): unchanged files are then not
+   * parsed and checked again. Read only here; see Project.validationCache for writing it.
+   */
+  cacheDir?: string;
 }
 
 export async function loadProject(opts: LoadOptions): Promise<Project> {
-  const [{ sources, diagnostics: readProblems }, policy] = await Promise.all([
+  const narrowed = (opts.paths ?? []).some((p) => p !== '');
+  const [{ sources, diagnostics: readProblems }, policy, validationCache] = await Promise.all([
     readSources(opts.root, opts.paths),
     loadRiskPolicy(opts.policyFile),
+    opts.cacheDir === undefined ? undefined : loadValidationCache(opts.cacheDir, { keepUnseen: narrowed }),
   ]);
-  const validation = validateSources(sources, { now: opts.now });
+  const validation = validateSources(sources, { now: opts.now, ...(validationCache ? { cache: validationCache.cache } : {}) });
   const byId = new Map(validation.organisations.map((o) => [o.organisation.id, o.organisation]));
   const triaged: TriagedIncident[] = [];
   const triageProblems: Diagnostic[] = [];
@@ -70,5 +83,6 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     triaged,
     diagnostics: sortDiagnostics([...readProblems, ...validation.diagnostics, ...triageProblems]),
     policy,
+    ...(validationCache ? { validationCache } : {}),
   };
 }

@@ -7,18 +7,20 @@
  * fields and files, on the files that passed the schema. Every problem of every file is
  * collected in one run. A file with an error is left out of the result lists; a file with only
  * warnings is kept.
+ *
+ * Two halves: the per-file checks (./file-check.ts) depend on one file's path, kind and text
+ * and on its schema only, so their results may come from a cache (./file-cache.ts); the rules
+ * (./rules) look across fields and files and at `now`, and always run.
  */
-import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Incident } from '../model/incident.js';
 import type { Organisation } from '../model/organisation.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { compareDiagnostics } from '../diagnostics/format.js';
 import type { SourceFile, SourceKind } from '../load/sources.js';
-import { checkSchema } from './schema.js';
-import { defaultSchema, schemaFile } from './schemas.js';
-import { parseSource, schemaComment } from './yaml.js';
-import { checkTexts } from './text.js';
+import { defaultSchema } from './schemas.js';
+import { checkFile, MAX_PROBLEMS_PER_FILE, type FileCheck } from './file-check.js';
+import { FileCheckCache } from './file-cache.js';
 import { RULES } from './rules/index.js';
 import { defaultZone, type Checked, type Rule, type RuleContext } from './rules/types.js';
 
@@ -36,42 +38,18 @@ export interface ValidateOptions {
   schemas?: Partial<Record<SourceKind, object>>;
   /** Rules to run instead of the built-in list. */
   rules?: readonly Rule[];
+  /**
+   * Results of the per-file checks from earlier runs, and where this run's results go
+   * (./file-cache.ts). The result is the same with or without it.
+   */
+  cache?: FileCheckCache;
 }
 
-export { RULES };
-export type { Rule, RuleContext, Checked };
+export { RULES, MAX_PROBLEMS_PER_FILE, FileCheckCache, checkFile };
+export type { Rule, RuleContext, Checked, FileCheck };
 
 function byFile(a: { file: string }, b: { file: string }): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-}
-
-/** Warn when the editor modeline points at another schema than the file's own. */
-function checkSchemaComment(source: SourceFile): Diagnostic[] {
-  const found = schemaComment(source.text);
-  if (!found || /^[a-z][a-z0-9+.-]*:/i.test(found)) return []; // absent, or a URL
-  const expectedTarget = schemaFile(source.kind);
-  const dir = path.posix.dirname(source.file);
-  const target = path.posix.normalize(path.posix.join(dir, found));
-  if (target === expectedTarget) return [];
-  const expected = path.posix.relative(dir, expectedTarget);
-  const line = source.text.split(/\r\n?|\n/).findIndex((l) => l.includes('yaml-language-server')) + 1;
-  return [makeDiagnostic('DL-YAML-SCHEMA-COMMENT', { file: source.file, line, column: 1 }, { found, expected })];
-}
-
-/** More problems than anyone reads in one file (a file of 20,000 unknown fields gives 20,000). */
-export const MAX_PROBLEMS_PER_FILE = 100;
-
-/** The first MAX_PROBLEMS_PER_FILE problems of one file, in file order, and one line saying how many more there are. */
-function capped(list: Diagnostic[]): Diagnostic[] {
-  if (list.length <= MAX_PROBLEMS_PER_FILE) return list;
-  const sorted = [...list].sort(compareDiagnostics);
-  const shown = sorted.slice(0, MAX_PROBLEMS_PER_FILE);
-  const hidden = sorted.slice(MAX_PROBLEMS_PER_FILE);
-  const last = shown[shown.length - 1]!;
-  const more = makeDiagnostic('DL-SCHEMA-TOO-MANY-PROBLEMS', { file: last.file, line: last.line, column: last.column }, { count: hidden.length });
-  // An error when errors are among those left out (almost always); a warning otherwise.
-  if (!hidden.some((d) => d.severity === 'error')) more.severity = 'warning';
-  return [...shown, more];
 }
 
 export function validateSources(sources: readonly SourceFile[], opts: ValidateOptions): ValidationResult {
@@ -86,19 +64,17 @@ export function validateSources(sources: readonly SourceFile[], opts: ValidateOp
       const m = /^templates\/([^/]+)\//.exec(source.file);
       if (m) organisationFolders.add(m[1]!);
     }
-    const found: Diagnostic[] = [...checkSchemaComment(source)];
-    const parsed = parseSource(source.file, source.text);
-    found.push(...parsed.diagnostics);
-    if (!parsed.ok) {
-      diagnostics.push(...capped(found));
-      continue;
+    let check: FileCheck;
+    if (opts.cache) {
+      const schema = schemaFor(source.kind);
+      const key = opts.cache.key(source, schema);
+      check = opts.cache.get(source, key) ?? opts.cache.put(source, key, checkFile(source, schema));
+    } else {
+      check = checkFile(source, () => schemaFor(source.kind));
     }
-    const { value, locate } = parsed.parsed;
-    const problems = checkSchema(schemaFor(source.kind), value, source.file, locate);
-    problems.push(...checkTexts(value, source.file, locate, new Set(problems.map((d) => d.field))));
-    found.push(...problems);
-    diagnostics.push(...capped(found));
-    if (found.some((d) => d.severity === 'error')) continue;
+    diagnostics.push(...check.diagnostics);
+    if (!check.checked) continue;
+    const { value, locate } = check.checked;
     if (source.kind === 'incident') incidents.push({ file: source.file, data: value as Incident, locate });
     else organisations.push({ file: source.file, data: value as Organisation, locate });
   }

@@ -15,6 +15,16 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
+// readSources reads with the blocking calls (src/load/sources.ts says why).
+vi.mock('node:fs', async (importOriginal) => {
+  const orig = await importOriginal<typeof import('node:fs')>();
+  const readFileSync = (p: Parameters<typeof orig.readFileSync>[0], ...rest: unknown[]) => {
+    if (String(p).endsWith('locked.yaml')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    return (orig.readFileSync as (...a: unknown[]) => unknown)(p, ...rest);
+  };
+  return { ...orig, readFileSync, default: { ...orig, readFileSync } };
+});
+
 const { readSources } = await import('../../src/load/sources.js');
 
 const root = mkdtempSync(path.join(tmpdir(), 'datalek-locked-'));
