@@ -48,11 +48,17 @@ export interface RenderContext {
   pdf: () => Promise<PdfRenderer>;
   /** Template files read (and hashed) once per build. */
   files: Map<string, Promise<TemplateFile>>;
+  /**
+   * What earlier builds found: the SHA-256 of an incident document's data by the SHA-256 of what
+   * that data is made from (see documentData). `used` collects this build's, for the cache.
+   */
+  digests?: { known: ReadonlyMap<string, string>; used: Map<string, string> };
 }
 
 export interface PreparedDocument {
   job: DocumentJob;
-  data: object;
+  /** The data handed to the templates (built when first read: an up-to-date document never needs it). */
+  readonly data: object;
   date: Date;
   language: DocumentLanguage;
   /** Per template format: the file and its path as shown to people. */
@@ -85,29 +91,57 @@ function readTemplate(ctx: RenderContext, file: string): Promise<TemplateFile> {
  * The data handed to the templates and the SHA-256 of its JSON. An incident's documents of one
  * language and date share them (a letter and a notification of the same incident, say): built
  * and hashed once per incident, not once per document.
+ *
+ * The data is a function of the incident, its triage outcome, the organisation, the language and
+ * the date (and of this code: the tool's version and RENDER_FORMAT, which the build cache is
+ * keyed on). So the digest of the data is remembered by the digest of those inputs, and a build
+ * that finds the inputs unchanged does not build the data at all unless a document must be
+ * rendered. The inputs may change while the data does not (an outcome's hours since awareness,
+ * say): then the data is built, hashed, and found the same.
  */
-const incidentData = new WeakMap<object, Map<string, { data: object; digest: string; org: Organisation }>>();
+interface DataEntry {
+  digest: string;
+  data: () => object;
+  org: Organisation;
+}
+const incidentData = new WeakMap<object, Map<string, DataEntry>>();
+const organisationJson = new WeakMap<Organisation, string>();
 
-function documentData(job: DocumentJob, language: DocumentLanguage, date: Date): { data: object; digest: string } {
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+function documentData(job: DocumentJob, language: DocumentLanguage, date: Date, ctx: RenderContext): { digest: string; data: () => object } {
   const org = job.org.organisation;
-  const build = (): { data: object; digest: string } => {
-    const data = job.incident
-      ? incidentDocumentData({ incident: job.incident.incident, outcome: job.incident.outcome, organisation: org, language, date })
-      : registerDocumentData({ organisation: org, rows: (job.rows ?? []).map((r) => ({ incident: r.incident, outcome: r.outcome })), language, date });
-    return { data, digest: createHash('sha256').update(JSON.stringify(data)).digest('hex') };
-  };
-  if (!job.incident) return build();
+  if (!job.incident) {
+    const data = registerDocumentData({ organisation: org, rows: (job.rows ?? []).map((r) => ({ incident: r.incident, outcome: r.outcome })), language, date });
+    return { digest: sha256(JSON.stringify(data)), data: () => data };
+  }
+  const { incident, outcome } = job.incident;
   let byKey = incidentData.get(job.incident);
   if (!byKey) incidentData.set(job.incident, (byKey = new Map()));
   // The organisation object is part of the key by identity: the same incident object is only
   // ever planned with its own organisation, but a caller could hand it another.
   const key = `${language}|${date.getTime()}`;
-  let found = byKey.get(key);
-  if (!found || found.org !== org) {
-    found = { ...build(), org };
-    byKey.set(key, found);
+  const found = byKey.get(key);
+  if (found && found.org === org) return found;
+  const build = once(() => incidentDocumentData({ incident, outcome, organisation: org, language, date }));
+  let entry: DataEntry;
+  if (ctx.digests) {
+    let orgText = organisationJson.get(org);
+    if (orgText === undefined) organisationJson.set(org, (orgText = JSON.stringify(org)));
+    const inputs = sha256(`${RENDER_FORMAT}\0${language}\0${date.toISOString()}\0${orgText}\0${JSON.stringify(incident)}\0${JSON.stringify(outcome)}`);
+    const known = ctx.digests.known.get(inputs);
+    entry = known ? { digest: known, data: build, org } : { digest: sha256(JSON.stringify(build())), data: build, org };
+    ctx.digests.used.set(inputs, entry.digest);
+  } else {
+    entry = { digest: sha256(JSON.stringify(build())), data: build, org };
   }
-  return found;
+  byKey.set(key, entry);
+  return entry;
 }
 
 /** A problem of the build itself, attributed to the incident file (or the organisation). */
@@ -131,7 +165,7 @@ export async function prepareDocument(job: DocumentJob, ctx: RenderContext): Pro
   const date = job.incident
     ? incidentDocumentDate(job.document.id, job.incident.incident, ctx.now, zone, ctx.epoch)
     : registerDate((job.rows ?? []).map((r) => r.incident), ctx.now, zone, ctx.epoch);
-  const { data, digest } = documentData(job, language, date);
+  const { data, digest } = documentData(job, language, date, ctx);
   const templates: PreparedDocument['templates'] = {};
   const diagnostics: Diagnostic[] = [];
   for (const format of job.formats) {
@@ -170,7 +204,19 @@ export async function prepareDocument(job: DocumentJob, ctx: RenderContext): Pro
     const template = format === 'csv' ? null : templates[format === 'docx' ? 'docx' : 'md']!.file.sha256;
     keys[format] = createHash('sha256').update(format).update('\0').update(template ?? '').update('\0').update(common).digest('hex');
   }
-  return { ok: true, prepared: { job, data, date, language, templates, keys } };
+  return {
+    ok: true,
+    prepared: {
+      job,
+      get data() {
+        return data();
+      },
+      date,
+      language,
+      templates,
+      keys,
+    },
+  };
 }
 
 /**
@@ -190,6 +236,11 @@ export async function renderPrepared(p: PreparedDocument, ctx: RenderContext, fo
       diagnostics.push(problem(job, err.code ?? 'DL-BUILD-RENDER', `${format.toUpperCase()}: ${err.message}`, err.hint));
     }
   };
+  // The DOCX is made on Node's thread, which Chromium's driver needs too: start the DOCX once
+  // Chromium is printing (or waiting for a free page), so the two overlap instead of the DOCX
+  // holding the PDF back. A register's PDF prints for a second or more.
+  let handOff!: () => void;
+  const handedOff = new Promise<void>((resolve) => (handOff = resolve));
   const printPdf = async (): Promise<Uint8Array> => {
     const t = p.templates.md!;
     const markdown = renderText(t.file.bytes.toString('utf8'), data, { templatePath: t.path, ...where, escape: escapeMarkdown });
@@ -198,7 +249,9 @@ export async function renderPrepared(p: PreparedDocument, ctx: RenderContext, fo
     const lang = htmlLang(org, language);
     const html = htmlDocument({ title, lang, css: pdfCss('', { bodyHtml }), bodyHtml });
     const renderer = await ctx.pdf();
+    if (renderer.busy) handOff();
     return renderer.render(html, {
+      onPrinting: handOff,
       title,
       lang,
       footer: { left: `${org.name} · ${job.document.title}` },
@@ -207,7 +260,16 @@ export async function renderPrepared(p: PreparedDocument, ctx: RenderContext, fo
       ...(job.rows ? { timeoutMs: DEFAULT_TIMEOUT_MS + job.rows.length * REGISTER_PDF_MS_PER_ROW } : {}),
     });
   };
-  const pdf = formats.includes('pdf') ? printPdf().then((bytes) => ({ ok: true as const, bytes }), (e: unknown) => ({ ok: false as const, e })) : undefined;
+  const pdf = formats.includes('pdf')
+    ? printPdf().then(
+        (bytes) => ({ ok: true as const, bytes }),
+        (e: unknown) => ({ ok: false as const, e }),
+      )
+    : undefined;
+  if (pdf) {
+    void pdf.then(handOff);
+    if (formats.some((f) => f !== 'pdf')) await handedOff;
+  }
   const made = new Map<OutputFormat, Uint8Array | string>();
   for (const format of formats) {
     try {

@@ -111,7 +111,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   let renderer: Promise<PdfRenderer> | undefined;
   try {
     await removeStaleTempFiles(opts.outDir);
-    const { cache, ignored } = await loadCache(opts.outDir);
+    const { cache, ignored, text: cacheText } = await loadCache(opts.outDir);
     result.cacheIgnored = ignored;
     const ctx: RenderContext = {
       root: opts.root,
@@ -119,6 +119,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
       ...(epoch ? { epoch } : {}),
       pdf: () => (renderer ??= PdfRenderer.launch({ env })),
       files: new Map(),
+      digests: { known: new Map(Object.entries(cache.data)), used: new Map() },
     };
     let done = 0;
     const failedIncidents = new Set<string>();
@@ -136,7 +137,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
         const stale: OutputFormat[] = [];
         for (const format of job.formats) {
           const rel = `${job.base}.${format}`;
-          if (!opts.force && (await isUpToDate(cache.entries[rel], keys[format]!, path.join(opts.outDir, rel)))) result.upToDate.push({ path: rel, format, ...who });
+          if (!opts.force && isUpToDate(cache.entries[rel], keys[format]!, path.join(opts.outDir, rel))) result.upToDate.push({ path: rel, format, ...who });
           else stale.push(format);
         }
         const rendered = stale.length > 0 ? await renderPrepared(prepared.prepared, ctx, stale) : { ok: true as const, files: [] };
@@ -157,7 +158,10 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
       result.removed = await pruneStale(opts.outDir, [...packs.keys()].filter((id) => !only || only.has(id)), result, failedIncidents, invalid, project.triaged);
       for (const rel of result.removed) delete cache.entries[rel];
     }
-    await saveCache(opts.outDir, cache);
+    // A build of everything keeps what it used; a build of some incidents or offices keeps the rest too.
+    const used = ctx.digests!.used;
+    cache.data = Object.fromEntries(opts.paths || opts.orgs ? [...Object.entries(cache.data), ...used] : used);
+    await saveCache(opts.outDir, cache, cacheText);
     if (project.validationCache) await saveValidationCache(project.validationCache);
   } finally {
     if (renderer) {

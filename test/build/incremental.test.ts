@@ -89,4 +89,29 @@ describe('incremental builds', () => {
     const forced = await build({ force: true });
     expect(written(forced)).toEqual(all);
   });
+
+  it('remembers each incident\'s data digest by its inputs; a wrong memo makes documents rebuild, never skip, and the bytes stay right', async () => {
+    const file = path.join(out, CACHE_NAME);
+    const cache = JSON.parse(await readFile(file, 'utf8')) as { data: Record<string, string>; entries: Record<string, unknown> };
+    // one memo per incident that has documents (same language and date for all its documents)
+    const incidentsWithDocuments = new Set(all.filter((p) => p.split('/').length === 3).map((p) => p.split('/').slice(0, 2).join('/')));
+    expect(Object.keys(cache.data).length).toBeGreaterThanOrEqual(incidentsWithDocuments.size);
+    for (const v of Object.values(cache.data)) expect(v).toMatch(/^[0-9a-f]{64}$/);
+    const before = new Map(await Promise.all(all.map(async (p) => [p, (await readFile(path.join(out, p))).toString('base64')] as const)));
+    // every remembered digest replaced by another: every incident document's key changes
+    const wrong = Object.fromEntries(Object.keys(cache.data).map((k) => [k, 'f'.repeat(64)]));
+    await writeFile(file, JSON.stringify({ ...cache, data: wrong }));
+    const r = await build();
+    expect(r.cacheIgnored).toBeNull();
+    expect(written(r)).toEqual(all.filter((p) => p.split('/').length === 3));
+    for (const p of all) expect((await readFile(path.join(out, p))).toString('base64'), p).toBe(before.get(p));
+    // a memo that is not a digest is dropped when the cache is read
+    const now = JSON.parse(await readFile(file, 'utf8')) as typeof cache;
+    await writeFile(file, JSON.stringify({ ...now, data: { ...now.data, nonsense: 'x', ['a'.repeat(64)]: 12 } }));
+    const again = await build();
+    expect(written(again)).toEqual([]);
+    const kept = JSON.parse(await readFile(file, 'utf8')) as { data: Record<string, string> };
+    expect(Object.keys(kept.data)).not.toContain('nonsense');
+    expect(Object.keys(kept.data)).not.toContain('a'.repeat(64));
+  });
 });

@@ -69,6 +69,7 @@ table.meta tr th { font-weight: 400; color: #555; }
  * (faster; see fontFaceCss).
  */
 export function pdfCss(extra = '', opts: { bodyHtml?: string } = {}): string {
-  const fonts = opts.bodyHtml === undefined ? fontFaceCss() : fontFaceCss({ text: opts.bodyHtml + extra });
+  // Template CSS may make anything bold or italic: then every weight and style is embedded.
+  const fonts = opts.bodyHtml === undefined ? fontFaceCss() : fontFaceCss({ text: opts.bodyHtml + extra, ...(extra === '' ? { html: opts.bodyHtml } : {}) });
   return `${fonts}${BASE_CSS}${extra}`;
 }

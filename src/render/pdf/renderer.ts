@@ -66,6 +66,11 @@ export interface PdfRenderOptions {
   date?: Date;
   /** Print A4 in landscape (wide tables such as the register). */
   landscape?: boolean;
+  /**
+   * Called when the document is loaded and Chromium starts printing it: from then on Chromium
+   * works on its own for a while, and the caller may use Node's thread for something else.
+   */
+  onPrinting?: () => void;
 }
 
 export interface PdfRendererStats {
@@ -205,6 +210,11 @@ export class PdfRenderer {
     await r.browser();
     r.counters.launchMs = Math.round(performance.now() - t0);
     return r;
+  }
+
+  /** True when every page is printing: a render() now waits for one to be free. */
+  get busy(): boolean {
+    return this.active >= this.concurrency;
   }
 
   stats(): PdfRendererStats {
@@ -418,7 +428,9 @@ export class PdfRenderer {
     });
     const print = (async () => {
       await page.setContent(withPageCss(html, pageCss(opts.lang, { left: opts.footer?.left, landscape: opts.landscape })), { waitUntil: 'load', timeout: 0 });
-      return page.pdf(pdfOptions);
+      const printing = page.pdf(pdfOptions);
+      opts.onPrinting?.();
+      return printing;
     })();
     const timeout = new Promise<typeof TIMEOUT>((resolve) => {
       timer = setTimeout(() => resolve(TIMEOUT), timeoutMs);

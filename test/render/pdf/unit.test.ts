@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE_CSS, pdfCss } from '../../../src/render/pdf/base-css.js';
 import { chromiumArgs, findChromium, unwrapLauncherScript } from '../../../src/render/pdf/chromium.js';
 import { isPdfError, PdfError } from '../../../src/render/pdf/errors.js';
-import { fontFaceCss, footerFontFaceCss, needsLatinExt } from '../../../src/render/pdf/fonts.js';
+import { facesUsed, fontFaceCss, footerFontFaceCss, needsLatinExt } from '../../../src/render/pdf/fonts.js';
 import { CONTENT_SECURITY_POLICY, htmlDocument } from '../../../src/render/pdf/html-page.js';
 import { normalisePdf, pdfInstant, streamRanges } from '../../../src/render/pdf/normalise.js';
 import { cssString, pageCss, withPageCss } from '../../../src/render/pdf/renderer.js';
@@ -63,7 +63,10 @@ describe('fonts and base stylesheet', () => {
     expect(footerFontFaceCss('Van den Berg & Partners — Brief')).toBe('');
     expect(count(footerFontFaceCss('Kancelaria Łódź'))).toBe(1);
     expect(footerFontFaceCss('Kancelaria Łódź')).toContain('unicode-range:U+0100-02BA');
-    expect(pdfCss('', { bodyHtml: '<p>Hallo</p>' })).toBe(fontFaceCss({ text: '' }) + BASE_CSS);
+    expect(pdfCss('', { bodyHtml: '<p>Hallo</p>' })).toBe(fontFaceCss({ text: '', html: '<p>Hallo</p>' }) + BASE_CSS);
+    expect(count(pdfCss('', { bodyHtml: '<p>Hallo</p>' }))).toBe(1);
+    // template CSS can make anything bold or italic: all faces then
+    expect(count(pdfCss('p{font-style:italic}', { bodyHtml: '<p>Hallo</p>' }))).toBe(4);
   });
 
   it('has the letter basics: 10.5pt Source Sans 3, line-height 1.4, repeating table headers', () => {
@@ -72,6 +75,37 @@ describe('fonts and base stylesheet', () => {
     expect(BASE_CSS).toMatch(/tr \{ break-inside: avoid;/);
     expect(BASE_CSS).toContain('print-color-adjust: exact');
     expect(pdfCss('x{}')).toBe(fontFaceCss() + BASE_CSS + 'x{}');
+  });
+});
+
+describe('facesUsed', () => {
+  const cases: Array<[string, string, { bold: boolean; italic: boolean; boldItalic: boolean }]> = [
+    ['plain text', '<p>Geachte heer Jansen,</p>', { bold: false, italic: false, boldItalic: false }],
+    ['a heading', '<h2>Wat is er gebeurd?</h2><p>x</p>', { bold: true, italic: false, boldItalic: false }],
+    ['a table header', '<table><thead><tr><th>Nr.</th></tr></thead></table>', { bold: true, italic: false, boldItalic: false }],
+    ['emphasis', '<p><em>Antwoord:</em> ja</p>', { bold: false, italic: true, boldItalic: false }],
+    ['bold and italic apart', '<p><strong>a</strong> <em>b</em></p>', { bold: true, italic: true, boldItalic: false }],
+    ['italic inside bold', '<p><strong>a <em>b</em></strong></p>', { bold: true, italic: true, boldItalic: true }],
+    ['bold inside italic', '<p><i>a <b>b</b></i></p>', { bold: true, italic: true, boldItalic: true }],
+    ['italic in a heading', '<h3>Titel <em>x</em></h3>', { bold: true, italic: true, boldItalic: true }],
+    ['an end tag closes what it opened', '<p><strong>a</strong><em>b</em></p>', { bold: true, italic: true, boldItalic: false }],
+    ['an unclosed bold element stays open (adds a face, never leaves one out)', '<p><b>a<em>b</em></p>', { bold: true, italic: true, boldItalic: true }],
+    ['the browser\'s own italics', '<address>Straat 1</address><cite>x</cite>', { bold: false, italic: true, boldItalic: false }],
+    ['void elements and attributes', '<p class="x">a<br>b<img src="data:,">c</p><hr/>', { bold: false, italic: false, boldItalic: false }],
+    ['escaped markup is text', '<p>&lt;strong&gt;x&lt;/strong&gt;</p>', { bold: false, italic: false, boldItalic: false }],
+  ];
+  it.each(cases)('%s', (_name, html, expected) => {
+    expect(facesUsed(html)).toEqual(expected);
+  });
+
+  it('chooses the embedded faces from them', () => {
+    const weights = (css: string) => [...css.matchAll(/font-style:(\w+);font-weight:(\d+)/g)].map((m) => `${m[2]} ${m[1]}`);
+    expect(weights(fontFaceCss({ text: '', html: '<p>x</p>' }))).toEqual(['400 normal']);
+    expect(weights(fontFaceCss({ text: '', html: '<h1>x</h1><p><em>y</em></p>' }))).toEqual(['400 normal', '400 italic', '700 normal']);
+    expect(weights(fontFaceCss({ text: 'Łódź', html: '<p><strong><em>Łódź</em></strong></p>' }))).toEqual([
+      '400 normal', '400 italic', '700 normal', '700 italic',
+      '400 normal', '400 italic', '700 normal', '700 italic',
+    ]);
   });
 });
 
