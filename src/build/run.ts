@@ -62,12 +62,23 @@ export interface BuildResult {
   registers: boolean;
 }
 
-async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+/**
+ * Runs the jobs `size` at a time, in order, except that at most one `heavy` job runs at a time:
+ * the first worker takes the heavy ones (registers: one row per incident, hundreds of megabytes
+ * while an office of thousands of incidents is rendered) one after the other, then joins the
+ * others. Several large registers at once would add up their memory for nothing: they are few,
+ * and the other workers keep both Chromium pages and Node busy meanwhile.
+ */
+export async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>, heavy: (item: T) => boolean = () => false): Promise<void> {
+  const heavyOnes = items.filter(heavy);
+  const light = items.filter((i) => !heavy(i));
   let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]!);
+  const worker = async (first: boolean): Promise<void> => {
+    if (first) for (const item of heavyOnes) await work(item);
+    while (next < light.length) await work(light[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  const workers = Math.max(1, Math.min(size, items.length));
+  await Promise.all(Array.from({ length: workers }, (_, i) => worker(i === 0)));
 }
 
 export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
@@ -111,6 +122,12 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   let renderer: Promise<PdfRenderer> | undefined;
   try {
     await removeStaleTempFiles(opts.outDir);
+    // Saved now, not after the documents: then its few megabytes per thousand incidents are not
+    // held while the documents are rendered.
+    if (project.validationCache) {
+      await saveValidationCache(project.validationCache);
+      delete project.validationCache;
+    }
     const { cache, ignored, text: cacheText } = await loadCache(opts.outDir);
     result.cacheIgnored = ignored;
     const ctx: RenderContext = {
@@ -153,7 +170,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
         }
       }
       opts.onProgress?.(++done, plan.jobs.length);
-    });
+    }, (job) => job.rows !== undefined);
     if (!opts.paths) {
       result.removed = await pruneStale(opts.outDir, [...packs.keys()].filter((id) => !only || only.has(id)), result, failedIncidents, invalid, project.triaged);
       for (const rel of result.removed) delete cache.entries[rel];
@@ -162,7 +179,6 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
     const used = ctx.digests!.used;
     cache.data = Object.fromEntries(opts.paths || opts.orgs ? [...Object.entries(cache.data), ...used] : used);
     await saveCache(opts.outDir, cache, cacheText);
-    if (project.validationCache) await saveValidationCache(project.validationCache);
   } finally {
     if (renderer) {
       const r = await renderer.catch(() => undefined);

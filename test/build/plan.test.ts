@@ -31,3 +31,38 @@ describe('planBuild order', () => {
     expect(some.jobs.map((j) => j.base)).toEqual(rest);
   });
 });
+
+describe('the build pool', () => {
+  it('runs every job once, at most `size` at a time and at most one heavy job at a time, heavy ones first', async () => {
+    const { pool } = await import('../../src/build/run.js');
+    const items = Array.from({ length: 40 }, (_, i) => ({ i, heavy: i % 10 === 3 }));
+    let running = 0;
+    let heavyRunning = 0;
+    let maxRunning = 0;
+    let maxHeavy = 0;
+    const seen: number[] = [];
+    await pool(
+      items,
+      4,
+      async (item) => {
+        running++;
+        if (item.heavy) heavyRunning++;
+        maxRunning = Math.max(maxRunning, running);
+        maxHeavy = Math.max(maxHeavy, heavyRunning);
+        seen.push(item.i);
+        await new Promise((r) => setTimeout(r, item.heavy ? 15 : 2));
+        running--;
+        if (item.heavy) heavyRunning--;
+      },
+      (item) => item.heavy,
+    );
+    expect([...seen].sort((a, b) => a - b)).toEqual(items.map((x) => x.i));
+    expect(maxRunning).toBe(4);
+    expect(maxHeavy).toBe(1);
+    expect(seen[0]).toBe(3); // the first heavy job starts first
+    // with no heavy jobs it is a plain pool
+    const order: number[] = [];
+    await pool([1, 2, 3], 8, async (n) => void order.push(n));
+    expect(order).toEqual([1, 2, 3]);
+  });
+});
