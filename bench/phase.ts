@@ -23,7 +23,7 @@ import { loadOrganisationPacks } from '../src/project/packs.js';
 import { planBuild, type DocumentJob } from '../src/build/plan.js';
 import { prepareDocument, renderPrepared, type PreparedDocument, type RenderContext } from '../src/build/render-document.js';
 import { sourceDateEpoch } from '../src/build/document-date.js';
-import { runBuild } from '../src/build/run.js';
+import { pool, runBuild } from '../src/build/run.js';
 import { renderDocx } from '../src/render/docx/render.js';
 import { renderText, escapeMarkdown } from '../src/render/template/index.js';
 import { markdownToHtml } from '../src/render/markdown.js';
@@ -57,14 +57,6 @@ function tally(by: ByDocument, id: string, ms: number): void {
   e.n++;
   e.ms += ms;
   e.maxMs = Math.max(e.maxMs, ms);
-}
-
-async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
 
 /** Every document of the build, prepared exactly as runBuild prepares it. */

@@ -95,8 +95,9 @@ export async function loadValidationCache(dir: string, opts: LoadValidationCache
 
 /** Writes the cache when it differs from what was loaded; true when written. */
 export async function saveValidationCache(handle: ValidationCacheHandle): Promise<boolean> {
-  if (!handle.cache.changed()) return false;
-  const entries = Object.fromEntries(handle.cache.entries());
+  const current = handle.cache.entries();
+  if (!handle.cache.changed(current)) return false;
+  const entries = Object.fromEntries(current);
   await writeFileAtomic(path.join(handle.dir, VALIDATION_CACHE_NAME), JSON.stringify({ format: CACHE_FORMAT, tool: VERSION, salt: environmentSalt(), entries }) + '\n');
   return true;
 }

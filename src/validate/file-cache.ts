@@ -320,9 +320,8 @@ export class FileCheckCache {
     return [...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
-  /** True when entries() differs from what was loaded (so the cache is worth writing). */
-  changed(): boolean {
-    const now = this.entries();
+  /** True when entries() (or `now`, entries() already taken) differs from what was loaded (so the cache is worth writing). */
+  changed(now: [string, StoredEntry][] = this.entries()): boolean {
     if (now.length !== this.stored.size) return true;
     return now.some(([file, e]) => this.stored.get(file) !== e);
   }
