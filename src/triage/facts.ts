@@ -38,7 +38,10 @@ export function incidentFacts(incident: Incident, organisation: Organisation, po
   const pd = incident.personal_data;
   const listed = pd.kinds ?? [];
   const special = pd.special_categories ?? [];
-  const kinds = new Set<DataKind>(listed.length === 0 && special.length === 0 && !pd.credentials ? ['unknown'] : listed);
+  // Ordinary kinds not listed: unknown, when in doubt, also when special categories are listed
+  // (health data alone say nothing about whether the data identify people: EI stays "assumed
+  // significant" instead of dropping to "no direct identifiers" as more is known).
+  const kinds = new Set<DataKind>(listed.length === 0 && !pd.credentials ? ['unknown'] : listed);
   const ds = incident.data_subjects ?? {};
   const groups = ds.groups ?? [];
   const people = ds.count ?? ds.count_max ?? ds.count_min;

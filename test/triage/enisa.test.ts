@@ -162,6 +162,18 @@ describe('ENISA ease of identification (from the definitions)', () => {
     expect(s.ei).toBe(ei);
     expect(s.explanation.some((l) => l.startsWith(`EI ${ei} (`))).toBe(true);
   });
+
+  it('ordinary kinds not listed stay unknown (EI 0.75, when in doubt), also when special categories are listed', () => {
+    // Found by the "when in doubt" property: listing health data used to drop EI to 0.25 and
+    // lower the suggestion from high to risk.
+    const none = score({ personal_data: { kinds: [], special_categories: [] } });
+    const health = score({ personal_data: { kinds: [], special_categories: ['health'] } });
+    expect(none.ei).toBe(0.75);
+    expect(health.ei).toBe(0.75);
+    expect(health.score).toBeGreaterThanOrEqual(none.score);
+    // once the ordinary kinds are listed, they decide
+    expect(score({ personal_data: { kinds: ['behavioural'], special_categories: ['health'] } }).ei).toBe(0.25);
+  });
 });
 
 describe('ENISA circumstances of the breach (from the definitions)', () => {
