@@ -26,7 +26,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Organisation } from '../model/organisation.js';
 
 /** Bump when the rendering itself changes in a way the tool version does not show. */
-const RENDER_FORMAT = 2;
+const RENDER_FORMAT = 3;
 
 /**
  * Time a register's PDF gets on top of the renderer's default, per row. A row of the default

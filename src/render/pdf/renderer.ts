@@ -23,6 +23,7 @@ import type { Browser, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
 import { launchChromium, type ChromiumBinary, type LaunchedChromium } from './chromium.js';
 import { PdfError } from './errors.js';
 import { FONT_STACK, footerFontFaceCss } from './fonts.js';
+import { escapeHtml } from './html-page.js';
 import { normalisePdf, pdfInstant } from './normalise.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -139,22 +140,43 @@ export function cssString(text: string): string {
  * 30.7 ms per letter). `left` is plain text; latin-ext faces are added when it needs them.
  */
 export function pageCss(lang: string, opts: { left?: string; landscape?: boolean } = {}): string {
-  const [page, of] = FOOTER_WORDS[lang.toLowerCase().split('-')[0] ?? 'nl'] ?? FOOTER_WORDS.nl!;
+  const [page, of] = footerWords(lang);
   const m = PAGE_MARGINS;
-  const box = `font-family:${FONT_STACK};font-size:8pt;font-weight:400;font-style:normal;line-height:1.2;color:#555;vertical-align:middle;`;
+  const face = `font-family:${FONT_STACK};font-size:8pt;font-weight:400;font-style:normal;`;
+  const box = `${face}line-height:1.2;color:#555;vertical-align:middle;`;
   return (
     footerFontFaceCss(opts.left ?? '') +
     `@page{size:A4${opts.landscape ? ' landscape' : ''};margin:${m.top} ${m.right} ${m.bottom} ${m.left};` +
     `@bottom-left{content:${cssString(opts.left ?? '')};${box}text-align:left;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;}` +
-    `@bottom-right{content:${cssString(`${page} `)} counter(page) ${cssString(` ${of} `)} counter(pages);${box}text-align:right;white-space:nowrap;}}`
+    `@bottom-right{content:${cssString(`${page} `)} counter(page) ${cssString(` ${of} `)} counter(pages);${box}text-align:right;white-space:nowrap;}}` +
+    `.${FOOTER_FONTS}{position:absolute;left:-10000px;top:0;white-space:nowrap;${face}}`
   );
 }
 
-/** The HTML with pageCss() as the last stylesheet of its head (so that it wins over the template's). */
-export function withPageCss(html: string, css: string): string {
-  const at = html.search(/<\/head\s*>/i);
+/** The class of the element that makes the document load the footer's font (see withPageCss). */
+const FOOTER_FONTS = 'dl-footer-fonts';
+
+function footerWords(lang: string): [string, string] {
+  return FOOTER_WORDS[lang.toLowerCase().split('-')[0] ?? 'nl'] ?? FOOTER_WORDS.nl!;
+}
+
+/**
+ * The HTML with pageCss() as the last stylesheet of its head (so that it wins over the template's)
+ * and, at the end of the body, the footer's text off the page and hidden from assistive technology.
+ * Chromium lays out the margin boxes only while printing, after the fonts the document uses have
+ * loaded: a face that only the footer uses (the regular one, under a body of headings alone) was
+ * then still loading and the footer came out blank on a fresh page. The hidden copy makes the
+ * document itself use that face, with the footer's characters, so it is loaded before printing.
+ */
+export function withPageCss(html: string, css: string, footer: { lang: string; left?: string } = { lang: 'nl' }): string {
+  const [page, of] = footerWords(footer.lang);
+  const probe = `<div class="${FOOTER_FONTS}" aria-hidden="true">${escapeHtml(`${footer.left ?? ''} ${page} 0123456789 ${of}`)}</div>\n`;
   const style = `<style>\n${css}\n</style>\n`;
-  return at < 0 ? style + html : html.slice(0, at) + style + html.slice(at);
+  const head = html.search(/<\/head\s*>/i);
+  let out = head < 0 ? style + html : html.slice(0, head) + style + html.slice(head);
+  const body = out.lastIndexOf('</body>'); // htmlDocument writes it so; the body's text has its '<' escaped
+  out = body < 0 ? out + probe : out.slice(0, body) + probe + out.slice(body);
+  return out;
 }
 
 function looksLikeCrash(e: unknown): boolean {
@@ -427,7 +449,7 @@ export class PdfRenderer {
       page.on('error', onCrash); // on, not once: puppeteer wraps once-handlers, so off() below could not remove them (a leak per document)
     });
     const print = (async () => {
-      await page.setContent(withPageCss(html, pageCss(opts.lang, { left: opts.footer?.left, landscape: opts.landscape })), { waitUntil: 'load', timeout: 0 });
+      await page.setContent(withPageCss(html, pageCss(opts.lang, { left: opts.footer?.left, landscape: opts.landscape }), { lang: opts.lang, ...(opts.footer?.left !== undefined ? { left: opts.footer.left } : {}) }), { waitUntil: 'load', timeout: 0 });
       const printing = page.pdf(pdfOptions);
       opts.onPrinting?.();
       return printing;

@@ -147,6 +147,25 @@ describe.skipIf(!binary)(`PdfRenderer${reason ? ` (${reason})` : ''}`, () => {
     expect(pages.at(-1)).toMatch(new RegExp(`pagina ${pages.length} van ${pages.length}`));
   });
 
+  it('prints the footer on the first document of a fresh page, even when the body uses only bold', async () => {
+    // The footer's regular face used to be loaded only while printing: blank footer, first time.
+    const fresh = await PdfRenderer.launch({ binary, pageOpenTimeoutMs: 5_000 });
+    try {
+      const body = '<h1>Melding aan de AP volgens het model van de federatie</h1>';
+      const pdf = await fresh.render(htmlDocument({ title: 'Kop', lang: 'nl', css: pdfCss('', { bodyHtml: body }), bodyHtml: body }), {
+        title: 'Kop',
+        lang: 'nl',
+        footer: { left: 'Kantoor · Melding aan de AP (federatiemodel)' },
+      });
+      const text = pdftotext(pdf);
+      expect(text).toMatch(/Kantoor · Melding aan de AP \(federatiemodel\)\s+pagina 1 van 1/);
+      expect(text.match(/federatiemodel/g)).toHaveLength(1); // the hidden copy that loads the font is not printed
+      expect(text).not.toContain('0123456789');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('prints landscape A4 when asked, footer included, and the same text wider', async () => {
     const wide = await r.render(registerHtml(30), { title: 'Register', lang: 'nl', footer: { left: 'Register' }, landscape: true });
     expect(pdfinfo(wide)['Page size']).toMatch(/^841\.\d+ x 59[45]\.\d+ pts \(A4\)/);

@@ -132,6 +132,13 @@ describe('pageCss', () => {
     expect(cssString(hostile).match(/(?<!\\)"/g)).toHaveLength(2);
   });
 
+  it('adds, at the end of the body, a hidden copy of the footer text (escaped) that makes the document load its face', () => {
+    const html = htmlDocument({ title: 'T', lang: 'nl', css: '', bodyHtml: '<h1>x</h1>' });
+    const out = withPageCss(html, pageCss('fr-BE'), { lang: 'fr-BE', left: 'A & <b>' });
+    expect(out).toContain('<div class="dl-footer-fonts" aria-hidden="true">A &amp; &lt;b&gt; page 0123456789 sur</div>\n</body>');
+    expect(pageCss('nl')).toMatch(/\.dl-footer-fonts\{position:absolute;left:-10000px;[^}]*font-weight:400;font-style:normal;\}$/);
+  });
+
   it('goes last in the head, so that it wins over a template stylesheet', () => {
     const html = htmlDocument({ title: 'T', lang: 'nl', css: '@page{size:A5}', bodyHtml: '<p>x</p>' });
     const out = withPageCss(html, '@page{size:A4}');
