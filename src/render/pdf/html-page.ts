@@ -1,4 +1,5 @@
 /** A complete, self-contained HTML5 document for the PDF route. */
+import { FONT_ORIGIN } from './fonts.js';
 
 /** Escape text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -6,10 +7,11 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Nothing may be fetched: styles are inline, images and fonts are data: URIs. This is the second
- * line of defence; the renderer also aborts every non-data: request.
+ * Nothing may be fetched: styles are inline, images are data: URIs, fonts are data: URIs or the
+ * bundled faces under FONT_ORIGIN (answered by the renderer itself, never by the network). This
+ * is the second line of defence; the renderer also refuses every other request.
  */
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+export const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data: ${FONT_ORIGIN}`;
 
 export interface HtmlDocumentInput {
   /** Document title; becomes <title> and thereby the PDF's /Title. Plain text, escaped here. */

@@ -1,12 +1,13 @@
 /**
  * Nothing the HTML asks for may leave the machine: request interception aborts (and counts)
- * every non-data: request, and the browser resolves no host and sends all traffic to a dead
+ * every request but data: URLs and the bundled fonts (answered from memory), and the browser resolves no host and sends all traffic to a dead
  * proxy. A local HTTP server stands in for the outside world and must see no connection at all.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfCss } from '../../../src/render/pdf/base-css.js';
+import { FONT_ORIGIN } from '../../../src/render/pdf/fonts.js';
 import { htmlDocument } from '../../../src/render/pdf/html-page.js';
 import { PdfRenderer } from '../../../src/render/pdf/renderer.js';
 import { chromiumForTests, pdftotext } from './helpers.js';
@@ -98,6 +99,34 @@ describe.skipIf(!binary)(`PDF rendering makes no network request${reason ? ` (${
     expect(connections).toBe(0);
     // Only navigations (iframe, meta refresh), which CSP's default-src does not cover, reach interception.
     expect(r.stats().blockedRequests - before).toBeLessThanOrEqual(2);
+  });
+
+  it('answers the bundled fonts itself, once per browser, and refuses their URLs for anything but a font', async () => {
+    const fresh = await PdfRenderer.launch({ binary, concurrency: 1 });
+    try {
+      const font = `${FONT_ORIGIN}/source-sans-3-latin-400-normal.woff2`;
+      const bodyHtml = `<p>Begin fonts</p><img src="${font}" alt=""><div style="background:url(${FONT_ORIGIN}/source-sans-3-latin-700-italic.woff2)">x</div>`;
+      // without htmlDocument's CSP, which would stop the image and the background before interception
+      const html = page('fonts', `<style>${pdfCss('', { bodyHtml })}</style>${bodyHtml}`);
+      const pdfs: Uint8Array[] = [];
+      pdfs.push(await fresh.render(html, { title: 'fonts', lang: 'nl' }));
+      // the image and the background asked for the font URL too: refused and counted
+      expect(fresh.stats().blockedRequests).toBe(2);
+      for (let i = 1; i < 6; i++) pdfs.push(await fresh.render(html, { title: 'fonts', lang: 'nl' }));
+      const stats = fresh.stats();
+      // the regular face, answered at first and then kept by Chromium
+      expect(stats.fontsServed).toBeGreaterThanOrEqual(1);
+      expect(stats.fontsServed).toBeLessThan(6);
+      for (const pdf of pdfs) {
+        expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/BaseFont\s*\/[A-Z]{6}\+SourceSans3/);
+        expect(Buffer.from(pdf).equals(Buffer.from(pdfs[0]!))).toBe(true); // a cached face gives the same PDF
+      }
+      await new Promise((res) => setTimeout(res, 300));
+      expect(seen).toEqual([]);
+      expect(connections).toBe(0);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('interception alone stops every request the page makes (resolver rules and proxy off)', async () => {

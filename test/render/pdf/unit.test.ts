@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE_CSS, pdfCss } from '../../../src/render/pdf/base-css.js';
 import { chromiumArgs, findChromium, unwrapLauncherScript } from '../../../src/render/pdf/chromium.js';
 import { isPdfError, PdfError } from '../../../src/render/pdf/errors.js';
-import { facesUsed, fontFaceCss, footerFontFaceCss, needsLatinExt } from '../../../src/render/pdf/fonts.js';
+import { bundledFont, facesUsed, FONT_ORIGIN, fontFaceCss, footerFontFaceCss, needsLatinExt } from '../../../src/render/pdf/fonts.js';
 import { CONTENT_SECURITY_POLICY, htmlDocument } from '../../../src/render/pdf/html-page.js';
 import { normalisePdf, pdfInstant, streamRanges } from '../../../src/render/pdf/normalise.js';
 import { cssString, pageCss, withPageCss } from '../../../src/render/pdf/renderer.js';
@@ -22,9 +22,9 @@ describe('htmlDocument', () => {
     expect(doc.startsWith('<!doctype html>\n<html lang="nl-BE">')).toBe(true);
     expect(doc).toContain('<meta charset="utf-8">');
     expect(doc).toContain(
-      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`.replace(/'/g, '&#39;'),
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data: https://fonts.datalek.invalid">`.replace(/'/g, '&#39;'),
     );
-    expect(CONTENT_SECURITY_POLICY).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:");
+    expect(CONTENT_SECURITY_POLICY).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data: https://fonts.datalek.invalid");
     expect(doc).toContain('<title>Brief &lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;</title>');
     expect(doc).toContain('<style>\nbody{color:red}\n</style>');
     expect(doc).toMatch(/<body>\n<p>Hallo<\/p>\n<\/body>\n<\/html>\n$/);
@@ -39,17 +39,41 @@ describe('htmlDocument', () => {
 });
 
 describe('fonts and base stylesheet', () => {
-  it('embeds Source Sans 3 latin + latin-ext, 400/700, normal/italic, as data: URIs only', () => {
+  it('names Source Sans 3 latin + latin-ext, 400/700, normal/italic, by URLs under the font origin only', () => {
     const css = fontFaceCss();
     expect(css.match(/@font-face/g)).toHaveLength(8);
     for (const w of ['400', '700']) for (const s of ['normal', 'italic']) {
       expect(css.match(new RegExp(`font-style:${s};font-weight:${w};`, 'g'))).toHaveLength(2);
     }
-    expect(css.match(/src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\) format\('woff2'\)/g)).toHaveLength(8);
+    const urls = [...css.matchAll(/src:url\(([^)]*)\) format\('woff2'\)/g)].map((m) => m[1]!);
+    expect(urls).toHaveLength(8);
+    expect(new Set(urls).size).toBe(8);
+    for (const url of urls) {
+      expect(url.startsWith(`${FONT_ORIGIN}/`), url).toBe(true);
+      // every URL the CSS names is one the renderer answers, with a real WOFF2 file
+      expect(bundledFont(url)?.subarray(0, 4).toString('latin1'), url).toBe('wOF2');
+    }
     expect(css).toContain('unicode-range:U+0000-00FF'); // latin
     expect(css).toContain('unicode-range:U+0100-02BA'); // latin-ext
-    expect(css).not.toMatch(/url\((?!data:)/);
+    expect(css).not.toMatch(/url\((?!https:\/\/fonts\.datalek\.invalid\/)/);
     expect(fontFaceCss()).toBe(css); // cached: the same string object
+  });
+
+  it('answers only the exact URLs of the bundled faces', () => {
+    expect(bundledFont(`${FONT_ORIGIN}/source-sans-3-latin-ext-700-italic.woff2`)?.length).toBeGreaterThan(1000);
+    for (const url of [
+      `${FONT_ORIGIN}/source-sans-3-latin-300-normal.woff2`, // a face we do not ship
+      `${FONT_ORIGIN}/source-sans-3-cyrillic-400-normal.woff2`,
+      `${FONT_ORIGIN}/source-sans-3-latin-400-normal.woff`,
+      `${FONT_ORIGIN}/source-sans-3-latin-400-normal.woff2?x=1`,
+      `${FONT_ORIGIN}/../package.json`,
+      `${FONT_ORIGIN}/%2e%2e/source-sans-3-latin-400-normal.woff2`,
+      `http://fonts.datalek.invalid/source-sans-3-latin-400-normal.woff2`,
+      `https://fonts.datalek.invalid.example.com/source-sans-3-latin-400-normal.woff2`,
+      `https://example.com/${FONT_ORIGIN}/source-sans-3-latin-400-normal.woff2`,
+    ]) {
+      expect(bundledFont(url), url).toBeUndefined();
+    }
   });
 
   it('leaves out latin-ext only when the text cannot need it', () => {
