@@ -1,8 +1,10 @@
 /**
  * Compiled tags, filter sets and checked templates are cached across renders (a build renders a
  * few templates thousands of times). The caches must never carry one render's setting into another:
- * the output function, the time zone and the template text each give their own result.
+ * the output function, the time zone and the template text each give their own result, and a
+ * compiled template rendered again gives what a fresh compile gives.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderText, escapeMarkdown, isTemplateError } from '../../../src/render/template/index.js';
 import { createFilters } from '../../../src/render/template/filters.js';
@@ -58,5 +60,40 @@ describe('caches of the template layer', () => {
 
   it('fails a forbidden tag on every render, not only the first', () => {
     for (let i = 0; i < 2; i++) expect(() => renderText('{naam.toString()}', { naam: 'x' }, plain)).toThrow();
+  });
+
+  it('renders a compiled template again exactly as a fresh compile does, errors and all', () => {
+    const t = [
+      '# {titel}',
+      '{#maatregelen}',
+      '- {omschrijving} ({datum | datum}){#klaar} (klaar){/klaar}',
+      '{/maatregelen}',
+      '{^maatregelen}',
+      'Geen maatregelen.',
+      '{/maatregelen}',
+      'Betrokkenen: {aantal}',
+      '',
+    ].join('\n');
+    const text = fc.string({ maxLength: 12 });
+    const maatregel = fc.record(
+      { omschrijving: fc.oneof(text, fc.constant(undefined), fc.constant(['lijst'])), datum: fc.constantFrom('2026-03-01', '2025-12-31'), klaar: fc.boolean() },
+      { requiredKeys: ['datum', 'klaar'] },
+    );
+    const data = fc.record({ titel: text, maatregelen: fc.array(maatregel, { maxLength: 4 }), aantal: fc.oneof(fc.nat(), fc.constant(undefined)) }, { requiredKeys: ['titel', 'maatregelen'] });
+    const outcome = (escape: (s: string) => string, d: object): string => {
+      try {
+        return `ok ${renderText(t, d, { templatePath: 't.md', incident: 'X-1', escape })}`;
+      } catch (e) {
+        if (!isTemplateError(e)) throw e;
+        return `error ${JSON.stringify(e.problems)}`;
+      }
+    };
+    const fresh = (d: object) => outcome((s) => escapeMarkdown(s), d); // a new function: a new compile
+    fc.assert(
+      fc.property(fc.array(data, { minLength: 1, maxLength: 6 }), (all) => {
+        for (const d of all) expect(outcome(escapeMarkdown, d)).toBe(fresh(d));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
