@@ -241,6 +241,9 @@ export async function renderPrepared(p: PreparedDocument, ctx: RenderContext, fo
   // holding the PDF back. A register's PDF prints for a second or more.
   let handOff!: () => void;
   const handedOff = new Promise<void>((resolve) => (handOff = resolve));
+  // Chromium starts (on the first PDF of a build) while the Markdown is made, not after it.
+  const starting = formats.includes('pdf') ? ctx.pdf() : undefined;
+  starting?.catch(() => {}); // a failed start is reported by printPdf
   const printPdf = async (): Promise<Uint8Array> => {
     const t = p.templates.md!;
     const markdown = renderText(t.file.bytes.toString('utf8'), data, { templatePath: t.path, ...where, escape: escapeMarkdown });
@@ -248,7 +251,7 @@ export async function renderPrepared(p: PreparedDocument, ctx: RenderContext, fo
     const title = `${job.document.title}${incidentId ? ` ${incidentId}` : ''}`;
     const lang = htmlLang(org, language);
     const html = htmlDocument({ title, lang, css: pdfCss('', { bodyHtml }), bodyHtml });
-    const renderer = await ctx.pdf();
+    const renderer = await starting!;
     if (renderer.busy) handOff();
     return renderer.render(html, {
       onPrinting: handOff,
