@@ -105,6 +105,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
     });
   }
   const invalid = new Set(diagnostics.filter((d) => d.severity === 'error' && d.file.startsWith('incidents/')).map((d) => d.file));
+  diagnostics.push(...incompleteRegisters(plan.jobs, invalid, known));
   const result: BuildResult = {
     written: [],
     upToDate: [],
@@ -194,6 +195,40 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   result.upToDate.sort(byPath);
   result.diagnostics = sortDiagnostics(diagnostics);
   return result;
+}
+
+/**
+ * A register (any organisation-scope document) built while some incident files have errors lacks
+ * those incidents' rows: say so, per document, naming the files. A file counts for the
+ * organisation whose folder it is in (incidents/<organisation>/...); one outside such a folder
+ * could belong to any organisation, so it counts for all.
+ */
+export function incompleteRegisters(jobs: readonly DocumentJob[], invalidFiles: ReadonlySet<string>, organisations: ReadonlySet<string>): Diagnostic[] {
+  if (invalidFiles.size === 0) return [];
+  const out: Diagnostic[] = [];
+  for (const job of jobs) {
+    if (job.rows === undefined) continue;
+    const id = job.org.organisation.id;
+    const files = [...invalidFiles]
+      .filter((f) => {
+        const folder = f.split('/')[1];
+        return f.split('/').length < 3 || folder === undefined || folder === id || !organisations.has(folder);
+      })
+      .sort();
+    if (files.length === 0) continue;
+    const named = files.slice(0, 5).join(', ') + (files.length > 5 ? `, and ${files.length - 5} more` : '');
+    out.push({
+      code: 'DL-BUILD-REGISTER-INCOMPLETE',
+      severity: 'warning',
+      file: `${job.org.dir}/organisation.yaml`,
+      line: 0,
+      column: 0,
+      field: '',
+      message: `${job.document.id}: built without ${files.length === 1 ? 'the incident of 1 file that has' : `the incidents of ${files.length} files that have`} errors (${named}); it lacks ${files.length === 1 ? 'its row' : 'their rows'} until ${files.length === 1 ? 'it is' : 'they are'} fixed`,
+      hint: 'Fix the errors reported for those files and build again: the register is then rebuilt with their rows.',
+    });
+  }
+  return out;
 }
 
 /**

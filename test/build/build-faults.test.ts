@@ -96,7 +96,8 @@ describe('build faults', () => {
     expect(files.filter((f) => f.includes('/2026-202/'))).toEqual([]);
     expect(files).toEqual(expectedFiles(root, triage));
     expect(files).toContain(`${ORG}/2026-203/melding-gba.pdf`);
-    // the register holds the incidents that could be read
+    // the register holds the incidents that could be read, and the build says it lacks one
+    expect(r.err).toMatch(new RegExp(`^templates/${ORG}/organisation\\.yaml.*register: built without the incident of 1 file that has errors \\(incidents/${ORG}/2026-202\\.yaml\\).*DL-BUILD-REGISTER-INCOMPLETE`, 'm'));
     const csv = parseCsv(readFileSync(path.join(out, ORG, 'register.csv'), 'utf8')).filter((row) => row.some((c) => c !== ''));
     expect(csv.slice(1).map((row) => row[0])).toEqual(['2026-201', '2026-203', '2026-204']);
   });
