@@ -83,3 +83,38 @@ function longestFirst(jobs: DocumentJob[]): DocumentJob[] {
   const organisation = jobs.filter((j) => j.rows !== undefined).sort((a, b) => b.rows!.length - a.rows!.length);
   return [...organisation, ...jobs.filter((j) => j.rows === undefined)];
 }
+
+/**
+ * A register (any organisation-scope document) built while some incident files have errors lacks
+ * those incidents' rows: say so, per document, naming the files. A file counts for the
+ * organisation whose folder it is in (incidents/<organisation>/...); one outside such a folder
+ * could belong to any organisation, so it counts for all.
+ */
+export function incompleteRegisters(jobs: readonly DocumentJob[], invalidFiles: ReadonlySet<string>, organisations: ReadonlySet<string>): Diagnostic[] {
+  if (invalidFiles.size === 0) return [];
+  const out: Diagnostic[] = [];
+  for (const job of jobs) {
+    if (job.rows === undefined) continue;
+    const id = job.org.organisation.id;
+    const files = [...invalidFiles]
+      .filter((f) => {
+        const parts = f.split('/');
+        const folder = parts.length >= 3 ? parts[1] : undefined;
+        return folder === undefined || folder === id || !organisations.has(folder);
+      })
+      .sort();
+    if (files.length === 0) continue;
+    const named = files.slice(0, 5).join(', ') + (files.length > 5 ? `, and ${files.length - 5} more` : '');
+    out.push({
+      code: 'DL-BUILD-REGISTER-INCOMPLETE',
+      severity: 'warning',
+      file: `${job.org.dir}/organisation.yaml`,
+      line: 0,
+      column: 0,
+      field: '',
+      message: `${job.document.id}: built without ${files.length === 1 ? 'the incident of 1 file that has' : `the incidents of ${files.length} files that have`} errors (${named}); it lacks ${files.length === 1 ? 'its row' : 'their rows'} until ${files.length === 1 ? 'it is' : 'they are'} fixed`,
+      hint: 'Fix the errors reported for those files and build again: the register is then rebuilt with their rows.',
+    });
+  }
+  return out;
+}

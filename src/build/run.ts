@@ -13,7 +13,7 @@ import { PdfRenderer, type PdfRendererStats } from '../render/pdf/index.js';
 import { sortDiagnostics } from '../diagnostics/format.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { OutputFormat } from '../packs/index.js';
-import { planBuild, type DocumentJob } from './plan.js';
+import { incompleteRegisters, planBuild, type DocumentJob } from './plan.js';
 import { prepareDocument, renderPrepared, type RenderContext } from './render-document.js';
 import { entryFor, isUpToDate, loadCache, saveCache } from './cache.js';
 import { lockOutput } from './lock.js';
@@ -195,40 +195,6 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   result.upToDate.sort(byPath);
   result.diagnostics = sortDiagnostics(diagnostics);
   return result;
-}
-
-/**
- * A register (any organisation-scope document) built while some incident files have errors lacks
- * those incidents' rows: say so, per document, naming the files. A file counts for the
- * organisation whose folder it is in (incidents/<organisation>/...); one outside such a folder
- * could belong to any organisation, so it counts for all.
- */
-export function incompleteRegisters(jobs: readonly DocumentJob[], invalidFiles: ReadonlySet<string>, organisations: ReadonlySet<string>): Diagnostic[] {
-  if (invalidFiles.size === 0) return [];
-  const out: Diagnostic[] = [];
-  for (const job of jobs) {
-    if (job.rows === undefined) continue;
-    const id = job.org.organisation.id;
-    const files = [...invalidFiles]
-      .filter((f) => {
-        const folder = f.split('/')[1];
-        return f.split('/').length < 3 || folder === undefined || folder === id || !organisations.has(folder);
-      })
-      .sort();
-    if (files.length === 0) continue;
-    const named = files.slice(0, 5).join(', ') + (files.length > 5 ? `, and ${files.length - 5} more` : '');
-    out.push({
-      code: 'DL-BUILD-REGISTER-INCOMPLETE',
-      severity: 'warning',
-      file: `${job.org.dir}/organisation.yaml`,
-      line: 0,
-      column: 0,
-      field: '',
-      message: `${job.document.id}: built without ${files.length === 1 ? 'the incident of 1 file that has' : `the incidents of ${files.length} files that have`} errors (${named}); it lacks ${files.length === 1 ? 'its row' : 'their rows'} until ${files.length === 1 ? 'it is' : 'they are'} fixed`,
-      hint: 'Fix the errors reported for those files and build again: the register is then rebuilt with their rows.',
-    });
-  }
-  return out;
 }
 
 /**

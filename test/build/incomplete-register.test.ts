@@ -3,8 +3,7 @@
  * organisations those files may belong to.
  */
 import { describe, expect, it } from 'vitest';
-import { incompleteRegisters } from '../../src/build/run.js';
-import type { DocumentJob } from '../../src/build/plan.js';
+import { incompleteRegisters, type DocumentJob } from '../../src/build/plan.js';
 
 const job = (org: string, register: boolean): DocumentJob =>
   ({

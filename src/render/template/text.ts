@@ -239,7 +239,7 @@ export function renderText(template: string, data: object, ctx: TextRenderContex
     forgetCompiled(prepared, filters, ctx.escape);
     problems.push(...docxtemplaterProblems(e, where));
   } finally {
-    // nothing of this render stays reachable from the cache
+    // the cache does not keep this render's problems alive
     compiled.state.problems = [];
   }
   if (problems.length > 0) throw failWith(problems, where, cause);
