@@ -38,16 +38,18 @@ const hasOwn = (value: unknown, name: string): boolean => Object.prototype.hasOw
 /** Values the library would refuse (assertSafeValue) or treat specially (functions are bound). */
 const unusual = (value: unknown): boolean => typeof value === 'function' || value === globalThis;
 
-/**
- * The names of a tag that is nothing but a path of plain names (`a`, `a.b.c`), from the compiled
- * AST; undefined for anything else (filters, operators, `this`, `$index`, `a[0]`, `a["b"]`).
- */
-export function plainPath(ast: unknown): string[] | undefined {
+/** The one expression of a compiled tag's AST (a Program of one ExpressionStatement), or undefined. */
+function soleExpression(ast: unknown): AstNode | undefined {
   const program = ast as AstNode | undefined;
   const body = program?.type === 'Program' ? (program.body as AstNode[] | undefined) : undefined;
   if (!body || body.length !== 1 || body[0]!.type !== 'ExpressionStatement') return undefined;
+  return body[0]!.expression as AstNode | undefined;
+}
+
+/** The names of an expression that is a chain of plain names (`a`, `a.b.c`), or undefined. */
+function pathNames(expression: AstNode | undefined): string[] | undefined {
   const names: string[] = [];
-  let node = body[0]!.expression as AstNode | undefined;
+  let node = expression;
   while (node?.type === 'MemberExpression') {
     const property = node.property as AstNode | undefined;
     if (node.computed !== false || property?.type !== 'Identifier' || typeof property.name !== 'string') return undefined;
@@ -58,6 +60,14 @@ export function plainPath(ast: unknown): string[] | undefined {
   if (node.name === 'this' || node.name === '$index') return undefined;
   names.unshift(node.name);
   return names;
+}
+
+/**
+ * The names of a tag that is nothing but a path of plain names (`a`, `a.b.c`), from the compiled
+ * AST; undefined for anything else (filters, operators, `this`, `$index`, `a[0]`, `a["b"]`).
+ */
+export function plainPath(ast: unknown): string[] | undefined {
+  return pathNames(soleExpression(ast));
 }
 
 /** A tag the shortcut can evaluate: a plain path, possibly through one filter with literal arguments. */
@@ -71,19 +81,16 @@ export interface QuickTag {
  * marked `filter`), whose first argument is the piped value; the others must be literals.
  */
 export function quickTag(ast: unknown): QuickTag | undefined {
-  const program = ast as AstNode | undefined;
-  const body = program?.type === 'Program' ? (program.body as AstNode[] | undefined) : undefined;
-  if (!body || body.length !== 1 || body[0]!.type !== 'ExpressionStatement') return undefined;
-  const expression = body[0]!.expression as AstNode | undefined;
+  const expression = soleExpression(ast);
   if ((expression?.type === 'FilterExpression' || expression?.type === 'CallExpression') && expression.filter === true) {
     const callee = expression.callee as AstNode | undefined;
     const [piped, ...rest] = (expression.arguments as AstNode[] | undefined) ?? [];
     if (callee?.type !== 'Identifier' || typeof callee.name !== 'string' || !piped) return undefined;
     if (!rest.every((a) => a.type === 'Literal')) return undefined;
-    const path = plainPath({ type: 'Program', body: [{ type: 'ExpressionStatement', expression: piped }] });
+    const path = pathNames(piped);
     return path ? { path, filter: { name: callee.name, args: rest.map((a) => a.value) } } : undefined;
   }
-  const path = plainPath(ast);
+  const path = pathNames(expression);
   return path ? { path } : undefined;
 }
 
