@@ -43,16 +43,18 @@ function fontUrl(subset: Subset, weight: Weight, style: Style): string {
   return `${FONT_ORIGIN}/source-sans-3-${subset}-${weight}-${style}.woff2`;
 }
 
-const BUNDLED_URL = /^https:\/\/fonts\.datalek\.invalid\/source-sans-3-(latin|latin-ext)-(400|700)-(normal|italic)\.woff2$/;
+const FACE_FILE = /^source-sans-3-([a-z-]+)-(\d+)-([a-z]+)\.woff2$/;
 const fontBytes = new Map<string, Buffer>();
 
 /**
  * The bytes of the bundled face at `url` (one that fontFaceCss names), or undefined for any other
- * URL: only these eight exact URLs are ever answered. Read from the package once per process.
+ * URL: only the URLs fontUrl makes for SUBSETS x WEIGHTS x STYLES are ever answered. Read from
+ * the package once per process.
  */
 export function bundledFont(url: string): Buffer | undefined {
-  const m = BUNDLED_URL.exec(url);
-  if (!m) return undefined;
+  if (!url.startsWith(`${FONT_ORIGIN}/`)) return undefined;
+  const m = FACE_FILE.exec(url.slice(FONT_ORIGIN.length + 1));
+  if (!m || !SUBSETS.includes(m[1] as Subset) || !WEIGHTS.some((w) => String(w) === m[2]) || !STYLES.includes(m[3] as Style)) return undefined;
   const key = `${m[1]}-${m[2]}-${m[3]}`;
   let bytes = fontBytes.get(key);
   if (bytes === undefined) {

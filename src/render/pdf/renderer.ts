@@ -9,9 +9,10 @@
  *   for a two-page letter) and replaced after MAX_DOCUMENTS_PER_PAGE.
  * - Each page has JavaScript disabled before any content and request interception on: every
  *   request except `data:` URLs and the bundled fonts (fonts.ts) is aborted and counted
- *   (navigations, e.g. a meta refresh, get an empty 204 so the document stays). The HTML arrives by page.setContent, so nothing needs the
- *   network. The browser also resolves no host and sends everything to a dead proxy
- *   (chromium.ts), because some requests (<link rel=prefetch>) bypass the page's interception.
+ *   (navigations, e.g. a meta refresh, get an empty 204 so the document stays). The HTML arrives
+ *   by page.setContent, so nothing needs the network. The browser also resolves no host and
+ *   sends everything to a dead proxy (chromium.ts), because some requests (<link rel=prefetch>)
+ *   bypass the page's interception.
  * - Output is byte-identical for the same HTML, on a reused page, in parallel, or in another
  *   browser (see normalise.ts): dates come from SOURCE_DATE_EPOCH or the caller, and the tagged
  *   PDF's structure ids, which grow and reorder as a page is reused, are renumbered canonically.
@@ -22,7 +23,7 @@
 import type { Browser, HTTPRequest, Page, PDFOptions } from 'puppeteer-core';
 import { launchChromium, type ChromiumBinary, type LaunchedChromium } from './chromium.js';
 import { PdfError } from './errors.js';
-import { bundledFont, FONT_ORIGIN, FONT_STACK, footerFontFaceCss } from './fonts.js';
+import { bundledFont, FONT_STACK, footerFontFaceCss } from './fonts.js';
 import { escapeHtml } from './html-page.js';
 import { normalisePdf, pdfInstant } from './normalise.js';
 
@@ -395,7 +396,7 @@ export class PdfRenderer {
     page.on('request', (req: HTTPRequest) => {
       if (req.isInterceptResolutionHandled()) return;
       const url = req.url();
-      const font = url.startsWith(FONT_ORIGIN) ? bundledFont(url) : undefined;
+      const font = bundledFont(url);
       if (url.startsWith('data:')) {
         void req.continue().catch(() => {});
       } else if (font !== undefined && req.resourceType() === 'font') {

@@ -65,6 +65,8 @@ describe('fonts and base stylesheet', () => {
       `${FONT_ORIGIN}/source-sans-3-latin-300-normal.woff2`, // a face we do not ship
       `${FONT_ORIGIN}/source-sans-3-cyrillic-400-normal.woff2`,
       `${FONT_ORIGIN}/source-sans-3-latin-400-normal.woff`,
+      `${FONT_ORIGIN}/source-sans-3-latin-0400-normal.woff2`,
+      `${FONT_ORIGIN}/source-sans-3-latin--400-normal.woff2`,
       `${FONT_ORIGIN}/source-sans-3-latin-400-normal.woff2?x=1`,
       `${FONT_ORIGIN}/../package.json`,
       `${FONT_ORIGIN}/%2e%2e/source-sans-3-latin-400-normal.woff2`,
