@@ -15,6 +15,7 @@
  *                Chromium -> fixed dates), from prepared data, without writing files: the
  *                counterpart of LibreOffice converting the DOCX files
  *
+ * Each phase runs with the command line's heap settings (limitHeapGrowth, src/cli/heap.ts).
  * The result file gets the timings, the counts and process.resourceUsage().maxRSS.
  */
 import { writeFile } from 'node:fs/promises';
@@ -28,7 +29,7 @@ import { renderDocx } from '../src/render/docx/render.js';
 import { renderText, escapeMarkdown } from '../src/render/template/index.js';
 import { markdownToHtml } from '../src/render/markdown.js';
 import { htmlDocument, pdfCss, PdfRenderer, type PdfRenderOptions } from '../src/render/pdf/index.js';
-import { main as cliMain } from '../src/cli/main.js';
+import { main as cliMain, limitHeapGrowth } from '../src/cli/main.js';
 
 /** The build's own pool size (runBuild's default concurrency). */
 export const BUILD_POOL = 4;
@@ -211,6 +212,9 @@ if (!phase || !resultFile || !root || !outDir || !nowText) {
   process.stderr.write('usage: phase.js <phase> <result.json> <root> <outDir> <now>\n');
   process.exit(2);
 }
+// Every phase runs with the heap settings of the command line (src/cli/heap.ts), floors included,
+// so that the ratios compare like with like.
+limitHeapGrowth();
 const r = await run(phase, root, outDir, new Date(nowText));
 const usage = process.resourceUsage();
 const result: PhaseResult = {

@@ -7,5 +7,7 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('datalek: the compiled program is missing (dist/). Run `npm ci` or `npm run build` in the datalek folder first.\n');
   process.exit(70);
 }
-const { main } = await import(entry.href);
+const { main, limitHeapGrowth, exitOnSignals } = await import(entry.href);
+exitOnSignals();
+limitHeapGrowth();
 process.exitCode = await main(process.argv.slice(2));

@@ -18,6 +18,9 @@ import { VERSION } from '../version.js';
 import { setRedaction } from '../diagnostics/format.js';
 import { printable } from './text.js';
 
+export { limitHeapGrowth } from './heap.js';
+export { exitOnSignals } from './signals.js';
+
 const COMMANDS: Command[] = [validateCommand, triageCommand, statusCommand, buildCommand, packCommand, newCommand, initCommand, templatesCommand, fieldsCommand];
 
 function mainHelp(): string {

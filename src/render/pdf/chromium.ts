@@ -6,7 +6,7 @@
  * /usr/bin/chromium (`headless: true`). We always use puppeteer-core and hand it the binary;
  * nothing is ever downloaded.
  */
-import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { existsSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -154,7 +154,22 @@ export interface LaunchChromiumOptions {
 export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<LaunchedChromium> {
   const binary = opts.binary ?? findChromium(opts.env);
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'datalek-chromium-'));
-  let browser: Browser;
+  // When the process exits without closing the browser (a signal, process.exit), even while it
+  // starts: stop Chromium and remove its profile then, synchronously (nothing asynchronous runs
+  // after 'exit'). Puppeteer also kills the browser it started on exit.
+  let browser: Browser | undefined;
+  const onExit = (): void => {
+    const pid = browser?.process()?.pid;
+    if (pid !== undefined) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  process.once('exit', onExit);
   try {
     browser = await puppeteer.launch({
       executablePath: unwrapLauncherScript(binary.executablePath),
@@ -165,8 +180,16 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
       timeout: opts.launchTimeoutMs ?? 30_000,
       protocolTimeout: 120_000,
       defaultViewport: null,
+      // Signals belong to the program, not to a library: puppeteer's own handlers close the
+      // browser on SIGTERM and SIGHUP but leave the process running (and the renderer would then
+      // start a new browser). The command line exits on them (src/cli/signals.ts); the exit hook
+      // above then stops this browser.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (cause) {
+    process.off('exit', onExit);
     await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
     throw new PdfError(
       'DL-CHROMIUM-LAUNCH',
@@ -174,13 +197,15 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
       { cause, hint: 'Check that the binary runs (`' + binary.executablePath + ' --version`); as root it needs --no-sandbox, which is added automatically.' },
     );
   }
+  const started = browser;
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closed ??= (async () => {
-      const proc = browser.process();
-      if (browser.connected) {
+      process.off('exit', onExit);
+      const proc = started.process();
+      if (started.connected) {
         // A hung browser must not hang the build: give it a moment, then kill it.
-        await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 5_000).unref())]);
+        await Promise.race([started.close().catch(() => {}), new Promise((r) => setTimeout(r, 5_000).unref())]);
       }
       // puppeteer starts Chromium in its own process group: kill the group, helpers included.
       if (proc?.pid !== undefined) {
@@ -192,5 +217,5 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
       }
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 }).catch(() => {});
     })());
-  return { browser, binary, userDataDir, close };
+  return { browser: started, binary, userDataDir, close };
 }
