@@ -50,13 +50,15 @@ export function planBuild(input: PlanInput): BuildPlan {
   for (const [id, org] of [...input.packs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (input.only && !input.only.has(id)) continue;
     const incidents = byOrg.get(id) ?? [];
-    for (const document of org.documents) {
-      if (document.disabled || document.formats.length === 0) continue;
-      if (document.scope === 'organisation') {
-        if (input.organisationDocuments) jobs.push({ base: `${id}/${document.id}`, org, document, formats: document.formats, rows: incidents });
-        continue;
-      }
-      for (const t of incidents) {
+    const active = org.documents.filter((d) => !d.disabled && d.formats.length > 0);
+    for (const document of active) {
+      if (document.scope === 'organisation' && input.organisationDocuments) jobs.push({ base: `${id}/${document.id}`, org, document, formats: document.formats, rows: incidents });
+    }
+    // Incident by incident, so that one incident's documents follow each other: they share the
+    // data built for them (render-document.ts) while they are rendered, and it is freed after.
+    for (const t of incidents) {
+      for (const document of active) {
+        if (document.scope === 'organisation') continue;
         const applies = documentApplies(document, { triage: t.outcome, incident: t.incident, organisation: t.organisation });
         if (!applies.ok) {
           diagnostics.push(whenFailure(org.chain, document, applies.detail, t.incident.id));

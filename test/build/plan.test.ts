@@ -1,6 +1,7 @@
 /**
  * The order of the build's jobs: registers (organisation scope) first, the longest first, so the
- * longest print starts at once; then every incident document, in plan order.
+ * longest print starts at once; then every incident document, office by office and incident by
+ * incident.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +27,11 @@ describe('planBuild order', () => {
     expect(rest.every((b) => b.split('/').length === 3)).toBe(true);
     const orgsInOrder = rest.map((b) => b.split('/')[0]!);
     expect(orgsInOrder).toEqual([...orgsInOrder].sort());
+    // one incident's documents follow each other (they share their data while rendered)
+    const incidentsInOrder = rest.map((b) => b.split('/').slice(0, 2).join('/'));
+    const runs = incidentsInOrder.filter((k, i) => i === 0 || incidentsInOrder[i - 1] !== k);
+    expect(runs).toEqual([...new Set(incidentsInOrder)]);
+    expect(runs.length).toBeLessThan(incidentsInOrder.length); // some incident has several documents, so this is tested
     // without organisation documents (a build of some incidents) there are no registers at all
     const some = planBuild({ packs, triaged: project.triaged, organisationDocuments: false });
     expect(some.jobs.map((j) => j.base)).toEqual(rest);
