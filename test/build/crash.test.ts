@@ -1,14 +1,15 @@
 /**
  * Crash safety, with real processes: a build killed with SIGKILL half-way leaves no partial
- * document in the output folder and a rerun finishes the job; a build whose Chromium is killed
- * mid-way relaunches it and still completes.
+ * document in the output folder, its Chromium exits too, and a rerun finishes the job; a build
+ * whose Chromium is killed mid-way relaunches it and still completes.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processesMentioning } from '../processes.js';
 
 const REPO = path.resolve(__dirname, '../..');
 const BIN = path.join(REPO, 'bin', 'datalek.js');
@@ -19,6 +20,7 @@ async function project(): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'datalek-crash-'));
   dirs.push(root);
   for (const dir of ['incidents', 'templates', 'packs']) await cp(path.join(REPO, dir), path.join(root, dir), { recursive: true });
+  await mkdir(tmpOf(root));
   return root;
 }
 
@@ -48,8 +50,17 @@ async function assertWhole(out: string): Promise<number> {
   return documents;
 }
 
+/**
+ * The build's temporary folder (Chromium's profile goes there): inside the test's project, so
+ * what a killed build cannot remove goes with it.
+ */
+const tmpOf = (root: string): string => path.join(root, 'tmp');
+
 function run(root: string, out: string): { child: ReturnType<typeof spawn>; done: Promise<number | null>; stdout: () => string } {
-  const child = spawn(process.execPath, [BIN, 'build', '--root', root, '--out', out, '--now', NOW, '--json'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [BIN, 'build', '--root', root, '--out', out, '--now', NOW, '--json'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: { ...process.env, TMPDIR: tmpOf(root) },
+  });
   let stdout = '';
   child.stdout!.on('data', (b: Buffer) => void (stdout += b.toString()));
   return { child, done: new Promise((resolve) => child.on('exit', (code) => resolve(code))), stdout: () => stdout };
@@ -85,8 +96,12 @@ describe('crash safety', () => {
 
     const first = run(root, out);
     await waitFor(async () => (await files(out)).filter((f) => f.endsWith('.pdf')).length >= 5, 60_000);
+    expect(processesMentioning(tmpOf(root)).length).toBeGreaterThan(0); // its Chromium runs
     first.child.kill('SIGKILL');
     await first.done;
+    // Nothing can run in a process killed this way; its Chromium notices that the pipe to it
+    // closed and exits on its own.
+    await waitFor(async () => processesMentioning(tmpOf(root)).length === 0, 15_000);
     const left = (await files(out)).filter((f) => !f.startsWith('.') && !path.basename(f).startsWith('.'));
     expect(left.length).toBeGreaterThan(0);
     expect(left.length).toBeLessThan(expected.length);

@@ -5,26 +5,14 @@
  * SIGHUP but keep the build running, which then started a new browser.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, NOW, REPO, cleanTemp, ensureBuilt, spawnCli, tempDir } from './helpers.js';
+import { processesMentioning } from '../processes.js';
 
 beforeAll(() => ensureBuilt());
 afterAll(() => cleanTemp());
-
-/** Processes whose command line mentions `text` (Chromium's mention its profile folder). */
-function processesMentioning(text: string): number[] {
-  const found: number[] = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text)) found.push(Number(pid));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found;
-}
 
 const profiles = (tmp: string): string[] => readdirSync(tmp).filter((n) => n.startsWith('datalek-chromium-'));
 
