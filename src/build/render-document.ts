@@ -20,13 +20,18 @@ import { markdownToHtml } from '../render/markdown.js';
 import { DEFAULT_TIMEOUT_MS, htmlDocument, pdfCss, type PdfRenderer } from '../render/pdf/index.js';
 import { timeZoneFor } from '../triage/deadline.js';
 import { VERSION } from '../version.js';
+import { decodeUtf8, type Decoded } from '../load/sources.js';
+import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { incidentDocumentDate, registerDate } from './document-date.js';
 import type { DocumentJob } from './plan.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Organisation } from '../model/organisation.js';
 
-/** Bump when the rendering itself changes in a way the tool version does not show. */
-const RENDER_FORMAT = 3;
+/**
+ * Bump when the rendering itself changes in a way the tool version does not show. 4: Markdown
+ * templates are decoded strictly, a byte-order mark taken off (it used to reach marked).
+ */
+const RENDER_FORMAT = 4;
 
 /**
  * Time a register's PDF gets on top of the renderer's default, per row. A row of the default
@@ -46,6 +51,13 @@ export const SEQUENTIAL_FROM_ROWS = 1_000;
 export interface TemplateFile {
   bytes: Buffer;
   sha256: string;
+  /** A Markdown template's text, decoded strictly as UTF-8 on first use (see markdownText). */
+  decoded?: Decoded;
+}
+
+/** The text of a Markdown template, or where it is not UTF-8. Decoded once per file and build. */
+export function markdownText(file: TemplateFile): Decoded {
+  return (file.decoded ??= decodeUtf8(file.bytes));
 }
 
 export interface RenderContext {
@@ -209,7 +221,11 @@ export async function prepareDocument(job: DocumentJob, ctx: RenderContext): Pro
       continue;
     }
     try {
-      templates[kind] = { path: displayPath(ctx.root, resolved.path), file: await readTemplate(ctx, resolved.path) };
+      const shown = displayPath(ctx.root, resolved.path);
+      const file = await readTemplate(ctx, resolved.path);
+      const text = kind === 'md' ? markdownText(file) : undefined;
+      if (text && !text.ok) diagnostics.push(makeDiagnostic('DL-TEMPLATE-ENCODING', { file: shown, line: text.line, column: text.column }, { detail: text.detail }));
+      else templates[kind] = { path: shown, file };
     } catch (e) {
       diagnostics.push(problem(job, 'DL-TEMPLATE-UNREADABLE', `cannot read template ${displayPath(ctx.root, resolved.path)}: ${(e as Error).message}`));
     }
@@ -275,7 +291,9 @@ export async function renderPrepared(p: PreparedDocument, ctx: RenderContext, fo
   starting?.catch(() => {}); // a failed start is reported by printPdf
   const printPdf = async (): Promise<Uint8Array> => {
     const t = p.templates.md!;
-    const markdown = renderText(t.file.bytes.toString('utf8'), data, { templatePath: t.path, ...where, escape: escapeMarkdown });
+    const text = markdownText(t.file);
+    if (!text.ok) throw new Error('the template is not UTF-8'); // prepareDocument reported it already
+    const markdown = renderText(text.text, data, { templatePath: t.path, ...where, escape: escapeMarkdown });
     const bodyHtml = `<div class="${job.document.orientation}">\n${markdownToHtml(markdown)}</div>`;
     const title = `${job.document.title}${incidentId ? ` ${incidentId}` : ''}`;
     const lang = htmlLang(org, language);

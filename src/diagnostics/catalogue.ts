@@ -469,6 +469,11 @@ export const CATALOGUE = {
     "no {format} template for '{id}' ({language}); tried: {tried}",
     'Add the file, or correct its path under templates in pack.yaml (paths are relative to the folder of that pack.yaml).',
   ),
+  'DL-TEMPLATE-ENCODING': e(
+    'Template not UTF-8',
+    'the Markdown template is not valid UTF-8 text{detail}',
+    'Save the template as UTF-8 (in most editors: "Save with encoding" > UTF-8); otherwise its accented letters would come out garbled in every document.',
+  ),
   'DL-TEMPLATE-UNKNOWN-FIELD': e(
     'Unknown field in a template',
     "the tag {tag} reads '{path}', which the document data does not have{suggestion}",

@@ -22,6 +22,7 @@
  * and renders correctly (listTags cannot tell, and need not).
  */
 import { readFile } from 'node:fs/promises';
+import { decodeUtf8 } from '../load/sources.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { sortDiagnostics } from '../diagnostics/format.js';
@@ -187,7 +188,13 @@ export async function lintPack(chain: PackChain, opts: LintOptions): Promise<Dia
     }
     if (bytes) {
       try {
-        const tags = r.format === 'docx' ? listTags(new Uint8Array(bytes), 'docx', { templatePath: file }) : listTags(bytes.toString('utf8'), 'text', { templatePath: file });
+        const text = r.format === 'docx' ? undefined : decodeUtf8(bytes);
+        if (text && !text.ok) {
+          out.push(makeDiagnostic('DL-TEMPLATE-ENCODING', { file, line: text.line, column: text.column }, { detail: text.detail }));
+          cache.set(key, null);
+          return null;
+        }
+        const tags = text ? listTags(text.text, 'text', { templatePath: file }) : listTags(new Uint8Array(bytes), 'docx', { templatePath: file });
         out.push(...templateProblems(tags, file));
         // After a syntax error the sections are not known for sure: checking fields would only add noise.
         if (!tags.problems.some((p) => p.code === 'DL-TEMPLATE-SYNTAX')) out.push(...unknownFields(tags, file, known, knownList));

@@ -78,6 +78,26 @@ describe('build faults', () => {
     expect(documents(out)).toEqual(expected.filter((f) => !f.startsWith(`${letter}.`)));
   });
 
+  it('an office template saved as Latin-1 fails its documents with the line and column of the bad byte, not with garbled letters (exit 1)', async () => {
+    const root = copyExamples([ORG]);
+    const template = readFileSync(path.join(REPO, 'packs/default/brief-betrokkene.md'), 'utf8').replace('{feiten}', '{feiten}\n\nWij betreuren dit incident.');
+    // "betreuren" holds no accent; put one in, encoded as Windows-1252 / Latin-1 would: e-diaeresis is the single byte 0xEB
+    const latin1 = Buffer.from(template.replace('Wij betreuren', 'Wij betr\u00eburen'), 'latin1');
+    writeFileSync(path.join(root, 'templates', ORG, 'brief-betrokkene.md'), latin1);
+    const lineNo = template.split('\n').findIndex((l) => l.startsWith('Wij betreuren')) + 1;
+    const out = tempDir();
+    const r = await run(['build', '--now', NOW_ISO, '--out', out], root);
+    expect(r.code, r.err).toBe(1);
+    expect(r.err).toContain(`templates/${ORG}/brief-betrokkene.md:${lineNo}:9: the Markdown template is not valid UTF-8 text (byte 0xEB; perhaps saved as Windows-1252 or Latin-1)`);
+    expect(r.err).toContain('DL-TEMPLATE-ENCODING');
+    expect(r.err.split('not valid UTF-8').length - 1).toBe(1); // once, not once per letter
+    const letters = expectedFiles(root, await triageOf(root)).filter((f) => f.endsWith('/brief-betrokkene.pdf'));
+    expect(letters.length).toBeGreaterThan(0);
+    const files = documents(out);
+    expect(files.filter((f) => f.includes('/brief-betrokkene.'))).toEqual([]);
+    expect(files).toContain(`${ORG}/register.pdf`);
+  });
+
   it('a broken incident file is skipped with its diagnostic while the others build', async () => {
     const root = copyExamples([ORG]);
     const file = path.join(root, 'incidents', ORG, '2026-202.yaml');

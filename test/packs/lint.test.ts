@@ -85,7 +85,7 @@ describe('lintPack: fields inside sections', () => {
   const cleanups: (() => void)[] = [];
   afterAll(() => cleanups.forEach((c) => c()));
 
-  async function unknownIn(template: string, known: string[], docx?: Uint8Array): Promise<string[]> {
+  async function unknownIn(template: string | Uint8Array, known: string[], docx?: Uint8Array): Promise<string[]> {
     const files: Record<string, string | Uint8Array> = {
       'templates/kantoor/organisation.yaml': 'id: kantoor\nlanguage: nl\n',
       'standaard/pack.yaml': [
@@ -108,7 +108,7 @@ describe('lintPack: fields inside sections', () => {
     const r = await loadPackChain({ projectRoot: root, organisationDir: 'templates/kantoor', organisation: { id: 'kantoor', language: 'nl' }, defaultPackDir: path.join(root, 'standaard') });
     if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
     const d = await lintPack(r.chain, { knownFields: new Set(known) });
-    return d.map((x) => (x.code === 'DL-TEMPLATE-UNKNOWN-FIELD' ? `${x.field}@${x.line}` : x.code));
+    return d.map((x) => (x.code === 'DL-TEMPLATE-UNKNOWN-FIELD' ? `${x.field}@${x.line}` : x.code === 'DL-TEMPLATE-ENCODING' ? `${x.code}@${x.line}:${x.column}` : x.code));
   }
 
   // [what, template, known fields, unknown reported (path@line)]
@@ -132,6 +132,14 @@ describe('lintPack: fields inside sections', () => {
 
   it.each(cases)('%s', async (_what, template, known, expected) => {
     expect(await unknownIn(template, known)).toEqual(expected);
+  });
+
+  it('reports a Markdown template that is not UTF-8 where its first bad byte is, and nothing else about it', async () => {
+    // "Geachte heer" on line 2, then a Latin-1 e-diaeresis (one byte, 0xEB) in "Belgi\u00eb"
+    const latin1 = Buffer.from('# Brief\nGeachte heer {naam},\nuw kantoor in Belgi\u00eb {onbekend}\n', 'latin1');
+    expect(await unknownIn(latin1, ['naam'])).toEqual(['DL-TEMPLATE-ENCODING@3:20']);
+    // the same text as UTF-8 is read, and its unknown field is found
+    expect(await unknownIn(Buffer.from(latin1.toString('latin1'), 'utf8'), ['naam'])).toEqual(['onbekend@3']);
   });
 
   it('works for Word templates too, split runs included', async () => {
