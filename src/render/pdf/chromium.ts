@@ -6,7 +6,7 @@
  * /usr/bin/chromium (`headless: true`). We always use puppeteer-core and hand it the binary;
  * nothing is ever downloaded.
  */
-import { existsSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, readFileSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -150,6 +150,29 @@ export interface LaunchChromiumOptions {
   launchTimeoutMs?: number;
 }
 
+/** Ids of the processes whose command line holds `text`, from Linux's /proc (elsewhere: none). */
+function processesNaming(text: string): number[] {
+  const found: number[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return found;
+  }
+  for (const name of entries) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').includes(text)) found.push(Number(name));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+/** How long an exiting build waits for its killed Chromium before removing the profile, ms. */
+const EXIT_WAIT_MS = 150;
+
 /** Start one Chromium with a fresh temporary profile under os.tmpdir(), removed on close. */
 export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<LaunchedChromium> {
   const binary = opts.binary ?? findChromium(opts.env);
@@ -159,15 +182,25 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
   // after 'exit'). Puppeteer also kills the browser it started on exit.
   let browser: Browser | undefined;
   const onExit = (): void => {
-    const pid = browser?.process()?.pid;
-    if (pid !== undefined) {
+    // While it starts, puppeteer has not handed us the process yet (and its own exit hook runs
+    // after this one): find it by its profile, as Chromium would otherwise recreate the folder.
+    const started = browser?.process()?.pid;
+    const leaders = started !== undefined ? [started] : processesNaming(`--user-data-dir=${userDataDir}`);
+    for (const pid of leaders) {
       try {
-        process.kill(-pid, 'SIGKILL');
+        process.kill(-pid, 'SIGKILL'); // puppeteer starts Chromium as a process group
       } catch {
-        // already gone
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
       }
     }
-    rmSync(userDataDir, { recursive: true, force: true });
+    // The processes die a moment later, and a dying one may still write into its profile: wait
+    // for them (nothing asynchronous runs after 'exit', so a blocking wait) before removing it.
+    if (leaders.length > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, EXIT_WAIT_MS);
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
   };
   process.once('exit', onExit);
   try {
