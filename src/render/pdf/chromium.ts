@@ -184,8 +184,8 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
   const onExit = (): void => {
     // While it starts, puppeteer has not handed us the process yet (and its own exit hook runs
     // after this one): find it by its profile, as Chromium would otherwise recreate the folder.
-    const started = browser?.process()?.pid;
-    const leaders = started !== undefined ? [started] : processesNaming(`--user-data-dir=${userDataDir}`);
+    const own = browser?.process()?.pid;
+    const leaders = own !== undefined ? [own] : processesNaming(`--user-data-dir=${userDataDir}`);
     for (const pid of leaders) {
       try {
         process.kill(-pid, 'SIGKILL'); // puppeteer starts Chromium as a process group
@@ -200,7 +200,11 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
     // The processes die a moment later, and a dying one may still write into its profile: wait
     // for them (nothing asynchronous runs after 'exit', so a blocking wait) before removing it.
     if (leaders.length > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, EXIT_WAIT_MS);
-    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    try {
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    } catch {
+      // An exit hook must not throw; a profile left behind is only a few megabytes in the temp folder.
+    }
   };
   process.once('exit', onExit);
   try {
