@@ -5,7 +5,8 @@
  * Summing RSS counts pages the processes share more than once, so the descendants' figure is an
  * upper bound. Off Linux (no /proc) it reports nothing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { processIds } from '../src/processes.js';
 
 export interface TreePeak {
   /** Highest RSS of the root process seen, in MB. */
@@ -51,18 +52,11 @@ function rssKb(pid: number): number {
 /** Parent of every process: /proc/<pid>/stat field 4 (after the parenthesised name). */
 function parents(): Map<number, number> {
   const out = new Map<number, number>();
-  let names: string[];
-  try {
-    names = readdirSync('/proc');
-  } catch {
-    return out;
-  }
-  for (const name of names) {
-    if (!/^\d+$/.test(name)) continue;
+  for (const pid of processIds()) {
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(Number(name), Number(rest[1]));
+      out.set(pid, Number(rest[1]));
     } catch {
       // gone meanwhile
     }

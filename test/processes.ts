@@ -1,15 +1,7 @@
 /** Test support: looking at the machine's running processes (Linux /proc). */
-import { readdirSync, readFileSync } from 'node:fs';
+import { commandLine, processIds } from '../src/processes.js';
 
 /** Ids of the processes whose command line mentions `text` (a Chromium's mentions its profile folder). */
 export function processesMentioning(text: string): number[] {
-  const found: number[] = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text)) found.push(Number(pid));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found;
+  return processIds().filter((pid) => commandLine(pid)?.some((arg) => arg.includes(text)));
 }

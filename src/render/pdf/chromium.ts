@@ -6,12 +6,13 @@
  * /usr/bin/chromium (`headless: true`). We always use puppeteer-core and hand it the binary;
  * nothing is ever downloaded.
  */
-import { existsSync, openSync, readdirSync, readFileSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
+import { existsSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { PdfError } from './errors.js';
+import { commandLine, processIds } from '../../processes.js';
 
 export type HeadlessMode = 'shell' | true;
 
@@ -150,26 +151,6 @@ export interface LaunchChromiumOptions {
   launchTimeoutMs?: number;
 }
 
-/** Ids of the processes whose command line holds `text`, from Linux's /proc (elsewhere: none). */
-function processesNaming(text: string): number[] {
-  const found: number[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return found;
-  }
-  for (const name of entries) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').includes(text)) found.push(Number(name));
-    } catch {
-      // gone meanwhile, or not ours to read
-    }
-  }
-  return found;
-}
-
 /** How long an exiting build waits for its killed Chromium before removing the profile, ms. */
 const EXIT_WAIT_MS = 150;
 
@@ -185,7 +166,7 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
     // While it starts, puppeteer has not handed us the process yet (and its own exit hook runs
     // after this one): find it by its profile, as Chromium would otherwise recreate the folder.
     const own = browser?.process()?.pid;
-    const leaders = own !== undefined ? [own] : processesNaming(`--user-data-dir=${userDataDir}`);
+    const leaders = own !== undefined ? [own] : processIds().filter((pid) => commandLine(pid)?.includes(`--user-data-dir=${userDataDir}`));
     for (const pid of leaders) {
       try {
         process.kill(-pid, 'SIGKILL'); // puppeteer starts Chromium as a process group
