@@ -10,7 +10,7 @@ import { existsSync, openSync, readSync, closeSync, rmSync, statSync } from 'nod
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { PdfError } from './errors.js';
 import { commandLine, processIds } from '../../processes.js';
 
@@ -189,6 +189,9 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
   };
   process.once('exit', onExit);
   try {
+    // Loaded here, not at the top: compiling puppeteer takes about 170 ms, which commands and
+    // builds that print no PDF (validate, triage, a rebuild with nothing to do) need not pay.
+    const { default: puppeteer } = await import('puppeteer-core');
     browser = await puppeteer.launch({
       executablePath: unwrapLauncherScript(binary.executablePath),
       headless: binary.headless,
