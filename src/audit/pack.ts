@@ -161,8 +161,9 @@ export async function buildAuditPack(opts: AuditPackOptions): Promise<AuditPackR
 
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'datalek-pack-'));
   try {
-    const build = await runBuild({ root, outDir: tmp, orgs, now: opts.now, env, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
     const keys = new Set(selected.map((s) => `${s.organisation}/${s.id}`));
+    // The selected incidents' documents and their offices' registers; not the rest of the office.
+    const build = await runBuild({ root, outDir: tmp, orgs, incidents: keys, now: opts.now, env, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
     const failure = buildFailure(build, orgs, keys, selected.map((s) => s.t));
     if (failure) return failure;
 

@@ -35,6 +35,12 @@ export interface PlanInput {
   organisationDocuments: boolean;
   /** Only these organisations (ids); all when undefined. */
   only?: ReadonlySet<string>;
+  /**
+   * Only the documents of these incidents (`organisation/id`); all when undefined. Organisation
+   * documents are still planned, with every row: an audit pack of one incident needs its office's
+   * register, not the letters of the office's other incidents.
+   */
+  incidents?: ReadonlySet<string>;
 }
 
 export function planBuild(input: PlanInput): BuildPlan {
@@ -57,6 +63,7 @@ export function planBuild(input: PlanInput): BuildPlan {
     // Incident by incident, so that one incident's documents follow each other: they share the
     // data built for them (render-document.ts) while they are rendered, and it is freed after.
     for (const t of incidents) {
+      if (input.incidents && !input.incidents.has(`${id}/${t.incident.id}`)) continue;
       for (const document of active) {
         if (document.scope === 'organisation') continue;
         const applies = documentApplies(document, { triage: t.outcome, incident: t.incident, organisation: t.organisation });

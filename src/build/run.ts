@@ -33,6 +33,11 @@ export interface BuildOptions {
   concurrency?: number;
   /** Rebuild every document, even those the cache says are up to date. */
   force?: boolean;
+  /**
+   * Only the documents of these incidents (`organisation/id`) and the organisations' registers
+   * (with all their rows); other incidents' files are left alone, not pruned.
+   */
+  incidents?: ReadonlySet<string>;
 }
 
 export interface WrittenFile {
@@ -88,7 +93,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   const only = opts.orgs ? new Set(opts.orgs) : undefined;
   const selected = project.validation.organisations.filter((o) => !only || only.has(o.organisation.id));
   const { packs, diagnostics: packProblems } = await loadOrganisationPacks(opts.root, selected);
-  const plan = planBuild({ packs, triaged: project.triaged, organisationDocuments: !opts.paths, ...(only ? { only } : {}) });
+  const plan = planBuild({ packs, triaged: project.triaged, organisationDocuments: !opts.paths, ...(only ? { only } : {}), ...(opts.incidents ? { incidents: opts.incidents } : {}) });
   const diagnostics = [...project.diagnostics, ...packProblems, ...plan.diagnostics];
   const known = new Set(project.validation.organisations.map((o) => o.organisation.id));
   for (const id of only ?? []) {
@@ -172,13 +177,13 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
       }
       opts.onProgress?.(++done, plan.jobs.length);
     }, (job) => job.rows !== undefined);
-    if (!opts.paths) {
+    if (!opts.paths && !opts.incidents) {
       result.removed = await pruneStale(opts.outDir, [...packs.keys()].filter((id) => !only || only.has(id)), result, failedIncidents, invalid, project.triaged);
       for (const rel of result.removed) delete cache.entries[rel];
     }
     // A build of everything keeps what it used; a build of some incidents or offices keeps the rest too.
     const used = ctx.digests!.used;
-    cache.data = Object.fromEntries(opts.paths || opts.orgs ? [...Object.entries(cache.data), ...used] : used);
+    cache.data = Object.fromEntries(opts.paths || opts.orgs || opts.incidents ? [...Object.entries(cache.data), ...used] : used);
     await saveCache(opts.outDir, cache, cacheText);
   } finally {
     if (renderer) {

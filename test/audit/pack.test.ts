@@ -8,6 +8,7 @@ import path from 'node:path';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZip, sha256, verifyPack, type Manifest } from '../../src/audit/index.js';
+import { buildAuditPack } from '../../src/audit/pack.js';
 import { cleanTemps, git, NOW, ORG, run, tempDir, tempProject } from './helpers.js';
 
 afterAll(cleanTemps);
@@ -185,6 +186,16 @@ describe('a pack for one incident', () => {
     expect(again.length).toBe(one.length);
     expect(Buffer.compare(again, one)).toBe(0);
   }, 30_000);
+});
+
+describe('what a pack of one incident renders', () => {
+  it("that incident's documents and its office's register, not the office's other incidents", async () => {
+    const totals: number[] = [];
+    const r = await buildAuditPack({ root: tempProject(), now: new Date(NOW), criteria: { incidents: ['2026-004'] }, git: false, onProgress: (_done, total) => totals.push(total) });
+    expect(r.ok).toBe(true);
+    // 2026-004: three documents; the register: one. Its office has other incidents with documents (2026-006).
+    expect(new Set(totals)).toEqual(new Set([DOCS_004.length / 2 + 1]));
+  }, 60_000);
 });
 
 describe('packs for an organisation and for a period', () => {

@@ -36,6 +36,24 @@ describe('planBuild order', () => {
     const some = planBuild({ packs, triaged: project.triaged, organisationDocuments: false });
     expect(some.jobs.map((j) => j.base)).toEqual(rest);
   });
+
+  it('narrowed to some incidents: their documents only, and every register with all its rows', async () => {
+    const project = await loadProject({ root: REPO, now: NOW });
+    const { packs } = await loadOrganisationPacks(REPO, project.validation.organisations);
+    const all = planBuild({ packs, triaged: project.triaged, organisationDocuments: true });
+    const [a, b] = [project.triaged[0]!, project.triaged[project.triaged.length - 1]!];
+    const keys = new Set([a, b].map((t) => `${t.organisation.id}/${t.incident.id}`));
+    const narrowed = planBuild({ packs, triaged: project.triaged, organisationDocuments: true, incidents: keys });
+    const expected = all.jobs.filter((j) => j.rows !== undefined || keys.has(`${j.org.organisation.id}/${j.incident!.incident.id}`));
+    expect(narrowed.jobs.map((j) => j.base)).toEqual(expected.map((j) => j.base));
+    expect(narrowed.jobs.filter((j) => j.rows === undefined).length).toBeGreaterThan(1);
+    expect(narrowed.jobs.filter((j) => j.rows === undefined).length).toBeLessThan(all.jobs.filter((j) => j.rows === undefined).length);
+    for (const j of narrowed.jobs.filter((x) => x.rows !== undefined)) {
+      expect(j.rows).toEqual(all.jobs.find((x) => x.base === j.base)!.rows);
+    }
+    // an empty selection plans the registers alone
+    expect(planBuild({ packs, triaged: project.triaged, organisationDocuments: true, incidents: new Set() }).jobs.every((j) => j.rows !== undefined)).toBe(true);
+  });
 });
 
 describe('the build pool', () => {
