@@ -38,6 +38,11 @@ export interface BuildOptions {
    * (with all their rows); other incidents' files are left alone, not pruned.
    */
   incidents?: ReadonlySet<string>;
+  /**
+   * Called once the project is loaded and planned, before the first document is rendered: the
+   * command line frees what loading left behind here (collectGarbage in src/cli/heap.ts).
+   */
+  afterLoading?: () => void;
 }
 
 export interface WrittenFile {
@@ -136,6 +141,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
     }
     const { cache, ignored, text: cacheText } = await loadCache(opts.outDir);
     result.cacheIgnored = ignored;
+    opts.afterLoading?.();
     const ctx: RenderContext = {
       root: opts.root,
       now: opts.now,

@@ -35,6 +35,21 @@ function peakHeap(mode: 'limit' | 'default'): number {
   return Number(execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT, mode], { encoding: 'utf8' }));
 }
 
+const COLLECT_SCRIPT = `
+const heap = await import(${JSON.stringify(HEAP_MODULE)});
+if (process.argv[1] === 'limit') heap.limitHeapGrowth();
+let held = [];
+for (let i = 0; i < 2500000; i++) held.push({ i, s: 'garbage ' + i });
+held = null; // about 250 MB that only a full collection frees
+const before = process.memoryUsage().heapUsed;
+heap.collectGarbage();
+process.stdout.write(JSON.stringify({ before, after: process.memoryUsage().heapUsed }));
+`;
+
+function collected(mode: 'limit' | 'default'): { before: number; after: number } {
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', COLLECT_SCRIPT, mode], { encoding: 'utf8' })) as { before: number; after: number };
+}
+
 describe('growingPercent', () => {
   it.each([
     // live, budget, percent: V8 decides (0) while the budget allows more than its own 300%
@@ -57,6 +72,16 @@ describe('limitHeapGrowth', () => {
     const uncapped = peakHeap('default');
     // Measured: about 108 MB against 230 MB.
     expect(capped).toBeLessThan(uncapped * 0.7);
+  }, 60_000);
+
+  it('collectGarbage frees the garbage of a long synchronous stretch, only when the heap is managed', () => {
+    const managed = collected('limit');
+    expect(managed.before).toBeGreaterThan(200 * MB);
+    expect(managed.after).toBeLessThan(managed.before * 0.3);
+    // Without limitHeapGrowth (a library host) it leaves the heap alone.
+    const host = collected('default');
+    expect(host.before).toBeGreaterThan(200 * MB);
+    expect(host.after).toBeGreaterThan(host.before * 0.9);
   }, 60_000);
 
   it('refuses a budget that is not a positive number of megabytes', () => {
