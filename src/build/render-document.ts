@@ -21,6 +21,7 @@ import { DEFAULT_TIMEOUT_MS, htmlDocument, pdfCss, type PdfRenderer } from '../r
 import { timeZoneFor } from '../triage/deadline.js';
 import { VERSION } from '../version.js';
 import { decodeUtf8, type Decoded } from '../load/sources.js';
+import { templateReads } from './template-reads.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { incidentDocumentDate, registerDate } from './document-date.js';
 import type { DocumentJob } from './plan.js';
@@ -29,9 +30,10 @@ import type { Organisation } from '../model/organisation.js';
 
 /**
  * Bump when the rendering itself changes in a way the tool version does not show. 4: Markdown
- * templates are decoded strictly, a byte-order mark taken off (it used to reach marked).
+ * templates are decoded strictly, a byte-order mark taken off (it used to reach marked). 5: a
+ * document's key covers only the data fields its template reads.
  */
-const RENDER_FORMAT = 4;
+const RENDER_FORMAT = 5;
 
 /**
  * Time a register's PDF gets on top of the renderer's default, per row. A row of the default
@@ -53,6 +55,8 @@ export interface TemplateFile {
   sha256: string;
   /** A Markdown template's text, decoded strictly as UTF-8 on first use (see markdownText). */
   decoded?: Decoded;
+  /** The top-level data fields its tags read, or null when that cannot be told (see templateReads). */
+  reads?: ReadonlySet<string> | null;
 }
 
 /** The text of a Markdown template, or where it is not UTF-8. Decoded once per file and build. */
@@ -108,21 +112,30 @@ function readTemplate(ctx: RenderContext, file: string): Promise<TemplateFile> {
 }
 
 /**
- * The data handed to the templates and the SHA-256 of its JSON. An incident's documents of one
- * language and date share them (a letter and a notification of the same incident, say): hashed
- * once per incident, and built once while its documents are rendered (see shared()).
+ * The data handed to the templates, and the SHA-256 of what a template reads of it. An incident's
+ * documents of one language and date share the data (a letter and a notification of the same
+ * incident, say): built once while its documents are rendered (see shared()).
+ *
+ * A template's digest covers only the top-level fields it reads (templateReads): a letter that
+ * never shows the hours since awareness is not rebuilt each time they tick on, while the draft
+ * notification that shows them is. The register's, and its CSV's, cover all of its data.
  *
  * The data is a function of the incident, its triage outcome, the organisation, the language and
  * the date (and of this code: the tool's version and RENDER_FORMAT, which the build cache is
- * keyed on). So the digest of the data is remembered by the digest of those inputs, and a build
- * that finds the inputs unchanged does not build the data at all unless a document must be
- * rendered. The inputs may change while the data does not (an outcome's hours since awareness,
- * say): then the data is built, hashed, and found the same.
+ * keyed on). So each digest is remembered by the digest of those inputs and the template's, and a
+ * build that finds them unchanged does not build the data at all unless a document must be
+ * rendered. The inputs may change while what a template reads does not (an outcome's hours since
+ * awareness, say): then the data is built, hashed, and found the same.
  */
 interface DataEntry {
-  digest: string;
   data: () => object;
   org: Organisation;
+  /** SHA-256 of the inputs, when digests are remembered across builds (ctx.digests). */
+  inputs?: string;
+  /** Digests made so far, by the SHA-256 of the template they are for ('all': every field). */
+  digests: Map<string, string>;
+  /** The data built to hash it, held until the first document takes it. */
+  built?: object;
 }
 const incidentData = new WeakMap<object, Map<string, DataEntry>>();
 const organisationJson = new WeakMap<Organisation, string>();
@@ -148,11 +161,11 @@ function shared<T extends object>(make: () => T): () => T {
   };
 }
 
-function documentData(job: DocumentJob, language: DocumentLanguage, date: Date, ctx: RenderContext): { digest: string; data: () => object } {
+function dataEntry(job: DocumentJob, language: DocumentLanguage, date: Date, ctx: RenderContext): DataEntry {
   const org = job.org.organisation;
   if (!job.incident) {
     const data = registerDocumentData({ organisation: org, rows: (job.rows ?? []).map((r) => ({ incident: r.incident, outcome: r.outcome })), language, date });
-    return { digest: sha256(JSON.stringify(data)), data: () => data };
+    return { data: () => data, org, digests: new Map() };
   }
   const { incident, outcome } = job.incident;
   let byKey = incidentData.get(job.incident);
@@ -162,26 +175,53 @@ function documentData(job: DocumentJob, language: DocumentLanguage, date: Date, 
   const key = `${language}|${date.getTime()}`;
   const found = byKey.get(key);
   if (found && found.org === org) return found;
-  const build = shared(() => incidentDocumentData({ incident, outcome, organisation: org, language, date }));
-  // The data built here to hash it is handed on with the digest, so the document about to be
-  // rendered does not build it a second time if it was collected meanwhile.
-  let built: object | undefined;
-  let entry: DataEntry;
+  const entry: DataEntry = { data: shared(() => incidentDocumentData({ incident, outcome, organisation: org, language, date })), org, digests: new Map() };
   if (ctx.digests) {
     let orgText = organisationJson.get(org);
     if (orgText === undefined) organisationJson.set(org, (orgText = JSON.stringify(org)));
     // The incident and its outcome are hashed once, not once per document date.
     let source = sourceDigest.get(job.incident);
     if (source === undefined) sourceDigest.set(job.incident, (source = sha256(`${JSON.stringify(incident)}\0${JSON.stringify(outcome)}`)));
-    const inputs = sha256(`${RENDER_FORMAT}\0${language}\0${date.toISOString()}\0${orgText}\0${source}`);
-    const known = ctx.digests.known.get(inputs);
-    entry = { digest: known ?? sha256(JSON.stringify((built = build()))), data: build, org };
-    ctx.digests.used.set(inputs, entry.digest);
-  } else {
-    entry = { digest: sha256(JSON.stringify((built = build()))), data: build, org };
+    entry.inputs = sha256(`${RENDER_FORMAT}\0${language}\0${date.toISOString()}\0${orgText}\0${source}`);
   }
   byKey.set(key, entry);
-  return built ? { digest: entry.digest, data: () => built! } : entry;
+  return entry;
+}
+
+/** The JSON of the data's top-level fields in `reads` (and the `$` settings the filters use). */
+function jsonOfFields(data: object, reads: ReadonlySet<string>): string {
+  const picked: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) if (reads.has(k) || k.startsWith('$')) picked[k] = v;
+  return JSON.stringify(picked);
+}
+
+/** The digest of what `template` reads of the entry's data (all of it without a template). */
+function dataDigest(entry: DataEntry, template: { file: TemplateFile; kind: 'docx' | 'md' } | undefined, ctx: RenderContext): string {
+  const which = template?.file.sha256 ?? 'all';
+  const made = entry.digests.get(which);
+  if (made !== undefined) return made;
+  const memo = entry.inputs !== undefined ? sha256(`${entry.inputs}\0${which}`) : undefined;
+  let digest = memo !== undefined ? ctx.digests?.known.get(memo) : undefined;
+  if (digest === undefined) {
+    const data = (entry.built ??= entry.data());
+    const reads = template ? templateReadsOf(template.file, template.kind) : null;
+    digest = sha256(reads ? jsonOfFields(data, reads) : JSON.stringify(data));
+  }
+  if (memo !== undefined) ctx.digests?.used.set(memo, digest);
+  entry.digests.set(which, digest);
+  return digest;
+}
+
+/** The top-level fields a template reads; null when that cannot be told. Worked out once per file and build. */
+function templateReadsOf(file: TemplateFile, kind: 'docx' | 'md'): ReadonlySet<string> | null {
+  if (file.reads === undefined) {
+    if (kind === 'docx') file.reads = templateReads(file.bytes, 'docx');
+    else {
+      const text = markdownText(file);
+      file.reads = text.ok ? templateReads(text.text, 'text') : null;
+    }
+  }
+  return file.reads;
 }
 
 /** A problem of the build itself, attributed to the incident file (or the organisation). */
@@ -205,7 +245,7 @@ export async function prepareDocument(job: DocumentJob, ctx: RenderContext): Pro
   const date = job.incident
     ? incidentDocumentDate(job.document.id, job.incident.incident, ctx.now, zone, ctx.epoch)
     : registerDate((job.rows ?? []).map((r) => r.incident), ctx.now, zone, ctx.epoch);
-  const { data, digest } = documentData(job, language, date, ctx);
+  const entry = dataEntry(job, language, date, ctx);
   const templates: PreparedDocument['templates'] = {};
   const diagnostics: Diagnostic[] = [];
   for (const format of job.formats) {
@@ -231,23 +271,25 @@ export async function prepareDocument(job: DocumentJob, ctx: RenderContext): Pro
     }
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
-  const common = createHash('sha256')
-    .update(
-      JSON.stringify({
-        tool: VERSION,
-        render: RENDER_FORMAT,
-        document: { id: job.document.id, title: job.document.title, orientation: job.document.orientation },
-        epoch: ctx.epoch?.toISOString() ?? null,
-      }),
-    )
-    .update('\0')
-    .update(digest)
-    .digest('hex');
+  const common = JSON.stringify({
+    tool: VERSION,
+    render: RENDER_FORMAT,
+    document: { id: job.document.id, title: job.document.title, orientation: job.document.orientation },
+    epoch: ctx.epoch?.toISOString() ?? null,
+  });
   const keys: PreparedDocument['keys'] = {};
   for (const format of job.formats) {
-    const template = format === 'csv' ? null : templates[format === 'docx' ? 'docx' : 'md']!.file.sha256;
-    keys[format] = createHash('sha256').update(format).update('\0').update(template ?? '').update('\0').update(common).digest('hex');
+    const kind = format === 'docx' ? ('docx' as const) : ('md' as const);
+    const file = format === 'csv' ? undefined : templates[kind]!.file;
+    // A register's rows are nearly all of its data: its digest covers everything, once.
+    const digest = dataDigest(entry, job.incident && file ? { file, kind } : undefined, ctx);
+    keys[format] = createHash('sha256').update(format).update('\0').update(file?.sha256 ?? '').update('\0').update(common).update('\0').update(digest).digest('hex');
   }
+  // The data built to hash it goes to this document, so it is not built a second time if it was
+  // collected meanwhile; later documents of the incident share it while this one holds it.
+  const built = entry.built;
+  delete entry.built;
+  const data = built ? () => built : entry.data;
   return {
     ok: true,
     prepared: {

@@ -16,7 +16,7 @@ let root: string;
 let out: string;
 let all: string[];
 
-const build = (extra: { force?: boolean } = {}): Promise<BuildResult> => runBuild({ root, outDir: out, now: NOW, env: {}, ...extra });
+const build = (extra: { force?: boolean; now?: Date } = {}): Promise<BuildResult> => runBuild({ root, outDir: out, now: NOW, env: {}, ...extra });
 const written = (r: BuildResult): string[] => r.written.map((w) => w.path);
 
 async function edit(rel: string, from: string | RegExp, to: string | ((match: string, ...groups: string[]) => string)): Promise<void> {
@@ -48,6 +48,24 @@ describe('incremental builds', () => {
     expect(r.upToDate.map((w) => w.path)).toEqual(all);
   });
 
+  it('as the hours pass, rebuilds only documents that show them; each one rewritten has changed', async () => {
+    const bytesOf = async (paths: string[]) => new Map(await Promise.all(paths.map(async (p) => [p, (await readFile(path.join(out, p))).toString('base64')] as const)));
+    const before = await bytesOf(all);
+    // An hour and a half later, the same day: the open incidents' triage changes (hours since
+    // awareness), their letters do not show it, their draft notifications do.
+    const later = await build({ now: new Date(NOW.getTime() + 90 * 60_000) });
+    const changed = written(later);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.filter((p) => /\/(brief|lettre)-/.test(p))).toEqual([]);
+    const after = await bytesOf(changed);
+    for (const p of changed) expect(after.get(p), `${p} was rewritten with the same bytes`).not.toBe(before.get(p));
+    expect(written(await build({ now: new Date(NOW.getTime() + 90 * 60_000) }))).toEqual([]);
+    // back at the first moment, the same documents are rebuilt, to the bytes they had
+    const back = await build();
+    expect(written(back)).toEqual(changed);
+    for (const [p, b] of await bytesOf(changed)) expect(b, p).toBe(before.get(p));
+  });
+
   it('an edited incident rebuilds its own documents and its organisation\'s register, nothing else', async () => {
     await edit('incidents/van-dam-advocaten/2026-004.yaml', /maar is niet teruggevonden|inloggegevens/, (m) => `${m} (aangevuld)`);
     const r = await build();
@@ -55,10 +73,19 @@ describe('incremental builds', () => {
     expect(written(r)).toEqual(expected);
   });
 
-  it('an edited organisation config rebuilds that organisation\'s documents only', async () => {
-    await edit('templates/boekhouding-claes/organisation.yaml', /phone: (["']?)(\+32[^\n"']*)/, (_m, q: string, n: string) => `phone: ${q}${n.replace(/\d$/, (d) => String((Number(d) + 1) % 10))}`);
-    const r = await build();
-    expect(written(r)).toEqual(all.filter((p) => p.startsWith('boekhouding-claes/')));
+  it('an edited organisation config rebuilds that organisation\'s documents that show what changed, only', async () => {
+    const phone = (number: string) => edit('templates/boekhouding-claes/organisation.yaml', `phone: ${number}`, `phone: ${number.replace(/\d$/, (d) => String((Number(d) + 1) % 10))}`);
+    // The phone of the person who notifies the authority: the notifications and the register
+    // show it; the letter to the people affected names the data protection officer instead.
+    await phone('+32 9 555 01 23');
+    const notifier = await build();
+    const office = all.filter((p) => p.startsWith('boekhouding-claes/'));
+    const letters = office.filter((p) => p.includes('/brief-betrokkene.'));
+    expect(letters.length).toBeGreaterThan(0);
+    expect(written(notifier)).toEqual(office.filter((p) => !letters.includes(p)));
+    // The officer's phone is in the letter and the notifications, not in the register.
+    await phone('+32 9 555 01 29');
+    expect(written(await build())).toEqual(office.filter((p) => !p.includes('/register.')));
   });
 
   it('an edited template rebuilds exactly the documents rendered from it', async () => {
