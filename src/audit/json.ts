@@ -3,6 +3,8 @@
  * the same on every machine), two-space indent, a trailing newline. The same value always gives
  * the same bytes, whatever order the code that built it happened to add its keys in.
  */
+import { compareText } from '../compare-text.js';
+
 export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
@@ -18,9 +20,4 @@ export function sortKeys(value: unknown): unknown {
 
 export function stableJson(value: unknown): string {
   return JSON.stringify(sortKeys(value), null, 2) + '\n';
-}
-
-/** Plain code-unit comparison, independent of the locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -7,7 +7,7 @@
  * manifest that is missing or damaged, or a file that is not a zip at all.
  */
 import { createHash } from 'node:crypto';
-import { compareText } from './json.js';
+import { compareText } from '../compare-text.js';
 import { readZip } from './zip.js';
 
 export const MANIFEST_PATH = 'manifest.json';

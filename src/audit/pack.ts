@@ -35,7 +35,8 @@ import { lintOrganisationPacks, loadOrganisationPacks } from '../project/packs.j
 import { defaultZone } from '../validate/rules/types.js';
 import { VERSION } from '../version.js';
 import { fileHistory, gitAvailability, type HistoryState } from './history.js';
-import { compareText, stableJson } from './json.js';
+import { stableJson } from './json.js';
+import { compareText } from '../compare-text.js';
 import { digestFiles, MANIFEST_PATH, PACK_FORMAT, PACK_FORMAT_VERSION, sha256, type Manifest } from './manifest.js';
 import { README_PATH, README_TEXT } from './readme.js';
 import { mayBelong, normaliseCriteria, selectIncidents, selectionName, describeCriteria, type SelectionCriteria } from './selection.js';

@@ -6,7 +6,7 @@
  * aware of at 00:30 on 16 October in Amsterdam, although that moment is still 15 October in UTC.
  * It is the office's calendar that counts, never UTC's.
  */
-import { compareText } from './json.js';
+import { compareText } from '../compare-text.js';
 
 export interface SelectionCriteria {
   /** Incident ids (any of them). */

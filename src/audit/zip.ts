@@ -13,7 +13,7 @@
  */
 import { crc32 } from 'node:zlib';
 import PizZip from 'pizzip';
-import { compareText } from './json.js';
+import { compareText } from '../compare-text.js';
 
 /** DEFLATE level used for every entry; fixed, because it is part of what makes the bytes. */
 export const COMPRESSION_LEVEL = 9;

@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VERSION } from '../version.js';
 import { writeFileAtomic } from './write.js';
+import { compareText } from '../compare-text.js';
 
 export const CACHE_NAME = '.datalek-build-cache.json';
 const CACHE_FORMAT = 3;
@@ -83,7 +84,7 @@ export async function entryFor(key: string, file: string): Promise<CacheEntry> {
 
 /** The cache as written to disk (entries sorted, so the same cache gives the same bytes). */
 export function serialiseCache(cache: BuildCache): string {
-  const sorted = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => compareText(a, b)));
   return JSON.stringify({ ...cache, entries: sorted(cache.entries), data: sorted(cache.data) }) + '\n';
 }
 

@@ -8,6 +8,7 @@ import { documentApplies, whenFailure, type DocumentSpec, type OutputFormat } fr
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { TriagedIncident } from '../project/load.js';
 import type { OrganisationPacks } from '../project/packs.js';
+import { compareText } from '../compare-text.js';
 
 export interface DocumentJob {
   /** Output path without extension, relative to the output folder, with forward slashes. */
@@ -53,7 +54,7 @@ export function planBuild(input: PlanInput): BuildPlan {
     list.push(t);
     byOrg.set(t.organisation.id, list);
   }
-  for (const [id, org] of [...input.packs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [id, org] of [...input.packs].sort(([a], [b]) => compareText(a, b))) {
     if (input.only && !input.only.has(id)) continue;
     const incidents = byOrg.get(id) ?? [];
     const active = org.documents.filter((d) => !d.disabled && d.formats.length > 0);

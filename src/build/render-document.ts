@@ -20,7 +20,7 @@ import { markdownToHtml } from '../render/markdown.js';
 import { DEFAULT_TIMEOUT_MS, htmlDocument, pdfCss, type PdfRenderer } from '../render/pdf/index.js';
 import { timeZoneFor } from '../triage/deadline.js';
 import { VERSION } from '../version.js';
-import { decodeUtf8, type Decoded } from '../load/sources.js';
+import { decodeUtf8, type Decoded } from '../load/utf8.js';
 import { templateReads } from './template-reads.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { incidentDocumentDate, registerDate } from './document-date.js';

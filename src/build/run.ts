@@ -19,6 +19,7 @@ import { entryFor, isUpToDate, loadCache, saveCache } from './cache.js';
 import { lockOutput } from './lock.js';
 import { removeStaleTempFiles, writeFileAtomic } from './write.js';
 import { sourceDateEpoch } from './document-date.js';
+import { compareText } from '../compare-text.js';
 
 export interface BuildOptions {
   root: string;
@@ -201,7 +202,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
     }
     await lock.release();
   }
-  const byPath = (a: WrittenFile, b: WrittenFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const byPath = (a: WrittenFile, b: WrittenFile): number => compareText(a.path, b.path);
   result.written.sort(byPath);
   result.upToDate.sort(byPath);
   result.diagnostics = sortDiagnostics(diagnostics);

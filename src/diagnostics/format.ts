@@ -9,6 +9,7 @@
  * as `file: message`.
  */
 import type { Diagnostic } from '../model/diagnostic.js';
+import { compareText } from '../compare-text.js';
 
 export interface FormatOptions {
   /** Leave out the hint line. */
@@ -63,14 +64,10 @@ export function revealDiagnostic(d: Diagnostic): Diagnostic {
   return rest;
 }
 
-/** Plain code-unit comparison: the same order on every machine, whatever its locale. */
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Order by file, then line, then column; ties keep their original order (Array#sort is stable). */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column;
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
 }
 
 /** A sorted copy. */

@@ -22,7 +22,7 @@
  * and renders correctly (listTags cannot tell, and need not).
  */
 import { readFile } from 'node:fs/promises';
-import { decodeUtf8 } from '../load/sources.js';
+import { decodeUtf8 } from '../load/utf8.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { sortDiagnostics } from '../diagnostics/format.js';

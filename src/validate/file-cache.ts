@@ -36,6 +36,7 @@ import { VERSION } from '../version.js';
 import type { FileCheck } from './file-check.js';
 import type { FieldPath } from './paths.js';
 import { parseSource, type Anchor, type Locate, type Position } from './yaml.js';
+import { compareText } from '../compare-text.js';
 
 /** Bump when the per-file checks or the entry layout change in a way VERSION does not show. */
 export const FILE_CACHE_FORMAT = 1;
@@ -317,7 +318,7 @@ export class FileCheckCache {
       }
       out.set(file, slot.entry);
     }
-    return [...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return [...out].sort(([a], [b]) => compareText(a, b));
   }
 
   /** True when entries() (or `now`, entries() already taken) differs from what was loaded (so the cache is worth writing). */

@@ -23,6 +23,7 @@ import { checkFile, MAX_PROBLEMS_PER_FILE, type FileCheck } from './file-check.j
 import { FileCheckCache } from './file-cache.js';
 import { RULES } from './rules/index.js';
 import { defaultZone, type Checked, type Rule, type RuleContext } from './rules/types.js';
+import { compareText } from '../compare-text.js';
 
 export interface ValidationResult {
   incidents: { file: string; incident: Incident }[];
@@ -49,7 +50,7 @@ export { RULES, MAX_PROBLEMS_PER_FILE, FileCheckCache, checkFile };
 export type { Rule, RuleContext, Checked, FileCheck };
 
 function byFile(a: { file: string }, b: { file: string }): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+  return compareText(a.file, b.file);
 }
 
 export function validateSources(sources: readonly SourceFile[], opts: ValidateOptions): ValidationResult {

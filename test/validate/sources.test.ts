@@ -3,7 +3,8 @@ import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeUtf8, firstInvalidUtf8, MAX_FILE_BYTES, readSources } from '../../src/load/sources.js';
+import { MAX_FILE_BYTES, readSources } from '../../src/load/sources.js';
+import { decodeUtf8, firstInvalidUtf8 } from '../../src/load/utf8.js';
 
 let root: string;
 const write = (rel: string, content: string | Uint8Array) => {

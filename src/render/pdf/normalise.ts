@@ -17,6 +17,7 @@
  */
 
 import { PdfError } from './errors.js';
+import { compareText } from '../../compare-text.js';
 
 const PDF_EPOCH_DEFAULT = new Date('2000-01-01T00:00:00Z');
 
@@ -176,7 +177,7 @@ function sortIdTreeLeaf(whole: string, names: string): string {
   }
   const tail = names.slice(last);
   if (entries.length === 0 || [...gaps, tail].some((g) => /\S/.test(g))) return whole; // not the shape we know
-  const order = entries.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  const order = entries.map((_, i) => i).sort((a, b) => compareText(keys[a]!, keys[b]!));
   const sorted = order.map((i) => entries[i]!);
   const newNames = sorted.map((e, i) => gaps[i] + e).join('') + tail;
   const lo = keys[order[0]!]!;
