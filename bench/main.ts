@@ -392,6 +392,7 @@ async function main(): Promise<void> {
   // The edit: an incident of the largest office, so its register (the longest) is rebuilt too.
   const edited = project.files[Math.floor(project.incidents * 0.125)]!;
   await editIncident(path.join(root, edited));
+  const browserStart = await phase('browser-start', 'browser start alone');
   const edit = await phase('build', `one-edit rebuild (${edited})`);
   const floorDocx = opts.skipFloors ? null : await phase('floor-docx', 'docxtemplater floor');
   const floorPdf = opts.skipFloors ? null : await phase('floor-pdf', 'Chromium floor');
@@ -433,7 +434,7 @@ async function main(): Promise<void> {
       nodeMb: edit.result.maxRssMb,
       busy: otherShare(edit.tree, edit.result.cpuS),
       otherMb: edit.tree.descendantsMb,
-      note: `browser start ${edit.result.launchMs} ms; ${fmtInt(Number(edit.result.detail['upToDate']))} up to date`,
+      note: `browser start ${browserStart.result.launchMs.toFixed(0)} ms alone, ${edit.result.launchMs.toFixed(0)} ms in the build; ${fmtInt(Number(edit.result.detail['upToDate']))} up to date`,
     },
     { name: 'validate only', documents: project.incidents + project.organisations.length, unit: 'files', seconds: validate.result.ms / 1000, nodeMb: validate.result.maxRssMb, otherMb: null, busy: otherShare(validate.tree, validate.result.cpuS), note: 'incidents + organisations + packs' },
     floorDocx ? { name: 'docxtemplater floor', documents: floorDocx.result.documents, unit: 'DOCX', seconds: floorDocx.result.ms / 1000, nodeMb: null, otherMb: null, busy: otherShare(floorDocx.tree, floorDocx.result.cpuS), note: 'renderDocx only, data prepared' } : { name: 'docxtemplater floor', documents: null, unit: '', seconds: null, nodeMb: null, otherMb: null, busy: null, note: 'skipped (--skip-floors)' },
@@ -463,7 +464,8 @@ async function main(): Promise<void> {
   const loSingleRatio = lo ? lo.perFile.ms / lo.perFile.files / routeMs : null;
   const rebuildS = rebuild.result.ms / 1000;
   const editS = edit.result.ms / 1000;
-  const editLimit = 2 + edit.result.launchMs / 1000;
+  // The target's "browser start" is Chromium's start measured alone, just before the rebuild.
+  const editLimit = 2 + browserStart.result.launchMs / 1000;
   const buildPhases = [full, rebuild, edit];
   const maxNode = Math.max(...buildPhases.map((m) => m.result.maxRssMb));
   const maxChromium = Math.max(...buildPhases.map((m) => m.tree.descendantsMb));
@@ -509,7 +511,7 @@ async function main(): Promise<void> {
   );
   lines.push(`  ${verdict(loSingleRatio === null ? null : loSingleRatio >= 10)}  LibreOffice per file / our PDF route, per document = ${lo ? (lo.perFile.ms / lo.perFile.files).toFixed(0) : '-'} / ${fmt(routeMs, 1)} ms = ${x(loSingleRatio, 1)} ("far ahead": taken as >= 10x)`);
   lines.push(`  ${verdict(at1000 ? rebuildS <= 1.5 : null)}  no-change rebuild = ${rebuildS.toFixed(2)} s (target <= 1.5 s for 1,000 incidents${at1000 ? '' : '; shown for information at this size'})`);
-  lines.push(`  ${verdict(editS <= editLimit)}  one-edit rebuild = ${editS.toFixed(2)} s (target <= 2 s + browser start ${(edit.result.launchMs / 1000).toFixed(2)} s = ${editLimit.toFixed(2)} s); ${edit.result.documents} files written`);
+  lines.push(`  ${verdict(editS <= editLimit)}  one-edit rebuild = ${editS.toFixed(2)} s (target <= 2 s + browser start ${(browserStart.result.launchMs / 1000).toFixed(2)} s = ${editLimit.toFixed(2)} s); ${edit.result.documents} files written`);
   lines.push(`  ${verdict(maxNode <= 600)}  peak RSS of the build process = ${maxNode.toFixed(0)} MB (target <= 600 MB); Chromium's processes add up to ${maxChromium.toFixed(0)} MB at their peak (sum of RSS, shared pages counted more than once)`);
   lines.push(
     `  ${verdict(growth === null ? null : growth <= 1.25)}  flat as N grows: ${sizes.map((s) => `${fmtInt(s.n)} incidents ${s.maxBuildNodeMb.toFixed(0)} MB`).join(', ')}` +

@@ -136,6 +136,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
     await removeStaleTempFiles(opts.outDir);
     // Saved now, not after the documents: then its few megabytes per thousand incidents are not
     // held while the documents are rendered.
+    // Incident and organisation files that are new or changed since the last build.
+    const changedSources = project.validationCache?.cache.stats.misses ?? 1;
     if (project.validationCache) {
       await saveValidationCache(project.validationCache);
       delete project.validationCache;
@@ -151,6 +153,12 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
       files: new Map(),
       digests: { known: new Map(Object.entries(cache.data)), used: new Map() },
     };
+    // When a file changed or nothing was built before, a PDF is as good as certain to be due:
+    // Chromium then starts now, while the first documents are prepared, instead of once the first
+    // PDF's Markdown is made (which holds Node's thread, so the browser's start waited for it).
+    // Otherwise it starts with the first PDF that is due, if any.
+    const pdfLikely = opts.force || changedSources > 0 || ignored !== null || Object.keys(cache.entries).length === 0;
+    if (pdfLikely && plan.jobs.some((j) => j.formats.includes('pdf'))) ctx.pdf().catch(() => {}); // a failed start is reported by the PDFs
     let done = 0;
     const failedIncidents = new Set<string>();
     await pool(plan.jobs, opts.concurrency ?? 4, async (job: DocumentJob) => {

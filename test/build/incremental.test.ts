@@ -42,9 +42,10 @@ afterAll(async () => {
 });
 
 describe('incremental builds', () => {
-  it('rebuilds nothing when nothing changed', async () => {
+  it('rebuilds nothing when nothing changed, and starts no Chromium', async () => {
     const r = await build();
     expect(written(r)).toEqual([]);
+    expect(r.pdf).toBeNull();
     expect(r.upToDate.map((w) => w.path)).toEqual(all);
   });
 
