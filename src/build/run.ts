@@ -40,8 +40,9 @@ export interface BuildOptions {
    */
   incidents?: ReadonlySet<string>;
   /**
-   * Called once the project is loaded and planned, before the first document is rendered: the
-   * command line frees what loading left behind here (collectGarbage in src/cli/heap.ts).
+   * Called once the project is loaded and planned, before the first document is rendered (and
+   * before the validation cache is written, when it changed): the command line frees what loading
+   * left behind here (collectGarbage in src/cli/heap.ts).
    */
   afterLoading?: () => void;
 }
@@ -139,6 +140,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
     // Incident and organisation files that are new or changed since the last build.
     const changedSources = project.validationCache?.cache.stats.misses ?? 1;
     if (project.validationCache) {
+      // Loading's garbage goes first, so the cache's text is not written on top of it.
+      if (project.validationCache.cache.changed()) opts.afterLoading?.();
       await saveValidationCache(project.validationCache);
       delete project.validationCache;
     }

@@ -9,14 +9,33 @@ import path from 'node:path';
 /** Temporary files carry this suffix; a later build removes any left behind by a killed one. */
 export const TEMP_SUFFIX = '.datalek-tmp';
 
-export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
+/** Text given as pieces is written in runs of about this many characters. */
+const RUN_CHARS = 1 << 20;
+
+/**
+ * Writes `data` to `file` atomically. Text may come as pieces (any iterable of strings), written
+ * in runs as they come: a large file (the validation cache of 10,000 incidents is 68 MB) is then
+ * never held whole in memory, once as text and again as bytes.
+ */
+export async function writeFileAtomic(file: string, data: Uint8Array | string | Iterable<string>): Promise<void> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
   try {
     const handle = await open(tmp, 'wx');
     try {
-      await handle.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+      else {
+        let run = '';
+        for (const piece of data) {
+          run += piece;
+          if (run.length >= RUN_CHARS) {
+            await handle.write(run);
+            run = '';
+          }
+        }
+        if (run !== '') await handle.write(run);
+      }
       await handle.sync();
     } finally {
       await handle.close();

@@ -97,7 +97,21 @@ export async function loadValidationCache(dir: string, opts: LoadValidationCache
 export async function saveValidationCache(handle: ValidationCacheHandle): Promise<boolean> {
   const current = handle.cache.entries();
   if (!handle.cache.changed(current)) return false;
-  const entries = Object.fromEntries(current);
-  await writeFileAtomic(path.join(handle.dir, VALIDATION_CACHE_NAME), JSON.stringify({ format: CACHE_FORMAT, tool: VERSION, salt: environmentSalt(), entries }) + '\n');
+  await writeFileAtomic(path.join(handle.dir, VALIDATION_CACHE_NAME), cacheText(current));
   return true;
+}
+
+/**
+ * The file's text, entry by entry: the same characters as JSON.stringify of the whole object plus a
+ * line break, without ever holding them all (tens of megabytes for 10,000 incidents; as one string
+ * they took a build's peak from 526 to 715 MB).
+ */
+export function* cacheText(entries: Iterable<[string, StoredEntry]>): Generator<string> {
+  yield `{"format":${CACHE_FORMAT},"tool":${JSON.stringify(VERSION)},"salt":${JSON.stringify(environmentSalt())},"entries":{`;
+  let first = true;
+  for (const [name, entry] of entries) {
+    yield `${first ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(entry)}`;
+    first = false;
+  }
+  yield '}}\n';
 }

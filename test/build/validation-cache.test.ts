@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProject, type Project } from '../../src/project/load.js';
-import { loadValidationCache, saveValidationCache, VALIDATION_CACHE_NAME } from '../../src/project/validation-cache.js';
+import { cacheText, environmentSalt, loadValidationCache, saveValidationCache, VALIDATION_CACHE_NAME } from '../../src/project/validation-cache.js';
+import { VERSION } from '../../src/version.js';
 import { runBuild } from '../../src/build/run.js';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -170,5 +171,16 @@ describe('the build', () => {
     expect(second.written).toEqual([]);
     expect((await stat(file)).mtimeMs).toBe(written.mtimeMs);
     expect(second.diagnostics).toEqual(first.diagnostics);
+  });
+});
+
+describe('the cache file as text', () => {
+  it('is written piece by piece as exactly the JSON of the whole file', () => {
+    const entry = (i: number) => ({ key: 'k'.repeat(64), data: JSON.stringify({ diagnostics: [], value: { titel: `Lek "${i}" – één` } }), located: '[]', sum: String(i) });
+    for (const n of [0, 1, 3]) {
+      const entries = Array.from({ length: n }, (_, i) => [`incidents/kantoor-a/2026-00${i}.yaml`, entry(i)] as [string, ReturnType<typeof entry>]);
+      const whole = JSON.stringify({ format: 1, tool: VERSION, salt: environmentSalt(), entries: Object.fromEntries(entries) }) + '\n';
+      expect([...cacheText(entries)].join('')).toBe(whole);
+    }
   });
 });

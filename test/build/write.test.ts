@@ -18,6 +18,19 @@ describe('writeFileAtomic', () => {
     expect(await readdir(path.dirname(file))).toEqual(['brief.pdf']);
   });
 
+  it('writes text given as pieces, in runs, as the same bytes as the whole text', async () => {
+    const dir = await tmp();
+    const file = path.join(dir, 'cache.json');
+    const pieces = Array.from({ length: 4000 }, (_, i) => `{"nr":${i},"tekst":"${'é€'.repeat(i % 700)}"}`);
+    await writeFileAtomic(file, pieces); // more than one run of a million characters
+    expect(pieces.join('').length).toBeGreaterThan(2 ** 21);
+    expect(await readFile(file, 'utf8')).toBe(pieces.join(''));
+    function* none(): Generator<string> {}
+    await writeFileAtomic(file, none());
+    expect(await readFile(file, 'utf8')).toBe('');
+    expect(await readdir(dir)).toEqual(['cache.json']);
+  });
+
   it('leaves the old file intact and no temporary file when writing fails', async () => {
     const dir = await tmp();
     const file = path.join(dir, 'brief.pdf');
