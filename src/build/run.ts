@@ -135,10 +135,10 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   let renderer: Promise<PdfRenderer> | undefined;
   try {
     await removeStaleTempFiles(opts.outDir);
-    // Saved now, not after the documents: then its few megabytes per thousand incidents are not
-    // held while the documents are rendered.
     // Incident and organisation files that are new or changed since the last build.
     const changedSources = project.validationCache?.cache.stats.misses ?? 1;
+    // Saved now, not after the documents: then its few megabytes per thousand incidents are not
+    // held while the documents are rendered.
     if (project.validationCache) {
       // Loading's garbage goes first, so the cache's text is not written on top of it.
       if (project.validationCache.cache.changed()) opts.afterLoading?.();
