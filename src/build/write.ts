@@ -26,15 +26,17 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string | 
     try {
       if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
       else {
+        // writeFile on a handle writes all of its text from the current position on (write() may
+        // write only part of it).
         let run = '';
         for (const piece of data) {
           run += piece;
           if (run.length >= RUN_CHARS) {
-            await handle.write(run);
+            await handle.writeFile(run);
             run = '';
           }
         }
-        if (run !== '') await handle.write(run);
+        if (run !== '') await handle.writeFile(run);
       }
       await handle.sync();
     } finally {
