@@ -3,27 +3,17 @@
  * validate, triage, status and a rebuild with nothing to do would pay on every run. A loader hook
  * (test/fixtures/startup/refuse-puppeteer.mjs) makes any import of it fail.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, NOW, REPO, cleanTemp, ensureBuilt, spawnCli, tempDir, type RunResult } from './helpers.js';
+import { NOW, REPO, cleanTemp, ensureBuilt, spawnCli, tempDir, type RunResult } from './helpers.js';
+import { spawnDatalek } from '../fixtures/build/support.js';
 
 beforeAll(() => ensureBuilt());
 afterAll(() => cleanTemp());
 
 const HOOK = path.join(REPO, 'test/fixtures/startup/refuse-puppeteer.mjs');
 
-function withoutPuppeteer(args: string[]): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', HOOK, BIN, ...args], { cwd: REPO, env: { ...process.env, NO_COLOR: '1' } });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));
-    child.stderr.setEncoding('utf8').on('data', (t: string) => (err += t));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-  });
-}
+const withoutPuppeteer = (args: string[]): Promise<RunResult> => spawnDatalek(args, { nodeArgs: ['--import', HOOK] });
 
 describe('puppeteer is loaded only to print', () => {
   it.each([
