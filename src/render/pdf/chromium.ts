@@ -151,6 +151,23 @@ export interface LaunchChromiumOptions {
   launchTimeoutMs?: number;
 }
 
+/**
+ * Kills Chromium and its helpers: puppeteer starts it as the leader of its own process group.
+ * Without a group (none was made, or it is gone) the process alone, if `alive` says it may still
+ * run (a reaped id may belong to another process by now). Never throws.
+ */
+function killGroup(pid: number, alive: () => boolean = () => true): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    try {
+      if (alive()) process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
 /** How long an exiting build waits for its killed Chromium before removing the profile, ms. */
 const EXIT_WAIT_MS = 150;
 
@@ -167,17 +184,7 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
     // after this one): find it by its profile, as Chromium would otherwise recreate the folder.
     const own = browser?.process()?.pid;
     const leaders = own !== undefined ? [own] : processIds().filter((pid) => commandLine(pid)?.includes(`--user-data-dir=${userDataDir}`));
-    for (const pid of leaders) {
-      try {
-        process.kill(-pid, 'SIGKILL'); // puppeteer starts Chromium as a process group
-      } catch {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
-    }
+    for (const pid of leaders) killGroup(pid);
     // The processes die a moment later, and a dying one may still write into its profile: wait
     // for them (nothing asynchronous runs after 'exit', so a blocking wait) before removing it.
     if (leaders.length > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, EXIT_WAIT_MS);
@@ -228,14 +235,7 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
         // A hung browser must not hang the build: give it a moment, then kill it.
         await Promise.race([started.close().catch(() => {}), new Promise((r) => setTimeout(r, 5_000).unref())]);
       }
-      // puppeteer starts Chromium in its own process group: kill the group, helpers included.
-      if (proc?.pid !== undefined) {
-        try {
-          process.kill(-proc.pid, 'SIGKILL');
-        } catch {
-          if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
-        }
-      }
+      if (proc?.pid !== undefined) killGroup(proc.pid, () => proc.exitCode === null && proc.signalCode === null);
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 }).catch(() => {});
     })());
   return { browser: started, binary, userDataDir, close };
