@@ -30,8 +30,8 @@ import { renderDocx } from '../src/render/docx/render.js';
 import { renderText, escapeMarkdown } from '../src/render/template/index.js';
 import { markdownToHtml } from '../src/render/markdown.js';
 import { htmlDocument, pdfCss, PdfRenderer, type PdfRenderOptions } from '../src/render/pdf/index.js';
-import { main as cliMain, limitHeapGrowth } from '../src/cli/main.js';
-import { collectGarbage } from '../src/cli/heap.js';
+import { main as cliMain } from '../src/cli/main.js';
+import { collectGarbage, limitHeapGrowth } from '../src/cli/heap.js';
 
 /** The build's own pool size (runBuild's default concurrency). */
 export const BUILD_POOL = 4;

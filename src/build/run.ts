@@ -141,8 +141,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
     // held while the documents are rendered.
     if (project.validationCache) {
       // Loading's garbage goes first, so the cache's text is not written on top of it.
-      if (project.validationCache.cache.changed()) opts.afterLoading?.();
-      await saveValidationCache(project.validationCache);
+      await saveValidationCache(project.validationCache, opts.afterLoading ? { beforeWrite: opts.afterLoading } : {});
       delete project.validationCache;
     }
     const { cache, ignored, text: cacheText } = await loadCache(opts.outDir);

@@ -93,10 +93,14 @@ export async function loadValidationCache(dir: string, opts: LoadValidationCache
   return made(kept, null);
 }
 
-/** Writes the cache when it differs from what was loaded; true when written. */
-export async function saveValidationCache(handle: ValidationCacheHandle): Promise<boolean> {
+/**
+ * Writes the cache when it differs from what was loaded; true when written. `beforeWrite` runs
+ * only then, just before (the build frees loading's garbage there).
+ */
+export async function saveValidationCache(handle: ValidationCacheHandle, opts: { beforeWrite?: () => void } = {}): Promise<boolean> {
   const current = handle.cache.entries();
   if (!handle.cache.changed(current)) return false;
+  opts.beforeWrite?.();
   await writeFileAtomic(path.join(handle.dir, VALIDATION_CACHE_NAME), cacheText(current));
   return true;
 }
