@@ -83,15 +83,16 @@ export function streamRanges(s: string): Array<[number, number]> {
   return ranges;
 }
 
-/** Apply `fn` to every stretch of `s` outside stream data. */
-function mapOutsideStreams(s: string, ranges: Array<[number, number]>, fn: (part: string) => string): string {
-  let out = '';
+/** The [start, end) stretches of `s` outside stream data, given the streams' ranges. */
+function outsideStreams(s: string, ranges: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
   let pos = 0;
   for (const [a, b] of ranges) {
-    out += fn(s.slice(pos, a)) + s.slice(a, b);
+    out.push([pos, a]);
     pos = b;
   }
-  return out + fn(s.slice(pos));
+  out.push([pos, s.length]);
+  return out;
 }
 
 export interface NormaliseResult {
@@ -100,11 +101,15 @@ export interface NormaliseResult {
   structIdsRenumbered: number;
 }
 
-/** Normalise dates and structure ids (see the top of this file). Output length equals input length. */
-export function normalisePdf(input: Uint8Array, instant: Date): NormaliseResult {
-  const buf = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  const s = buf.toString('latin1');
-  const ranges = streamRanges(s);
+/**
+ * Normalise dates and structure ids (see the top of this file). Output length equals input length.
+ * With `inPlace`, the input's own bytes are changed and it is returned: for the renderer, which
+ * drops Chromium's bytes afterwards, so a large PDF (25 MB for a register of 2,500 incidents) is
+ * not copied. Otherwise the input is left alone and a copy is returned.
+ */
+export function normalisePdf(input: Uint8Array, instant: Date, opts: { inPlace?: boolean } = {}): NormaliseResult {
+  const s = Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1');
+  const parts = outsideStreams(s, streamRanges(s));
   let datesReplaced = 0;
 
   const core = pdfDateCore(instant);
@@ -118,19 +123,11 @@ export function normalisePdf(input: Uint8Array, instant: Date): NormaliseResult 
   const assign = (digits: string) => {
     if (!rank.has(digits)) rank.set(digits, String(rank.size + 1).padStart(digits.length, '0'));
   };
-  mapOutsideStreams(s, ranges, (part) => {
-    for (const m of part.matchAll(/\/ID\s*\(node(\d+)\)/g)) assign(m[1]!);
-    return part;
-  });
+  for (const [a, b] of parts) for (const m of s.slice(a, b).matchAll(/\/ID\s*\(node(\d+)\)/g)) assign(m[1]!);
   // Ids only referenced (a /Headers entry without a matching /ID), should Skia ever write one.
-  if (rank.size > 0) {
-    mapOutsideStreams(s, ranges, (part) => {
-      for (const m of part.matchAll(/\(node(\d+)\)/g)) assign(m[1]!);
-      return part;
-    });
-  }
+  if (rank.size > 0) for (const [a, b] of parts) for (const m of s.slice(a, b).matchAll(/\(node(\d+)\)/g)) assign(m[1]!);
 
-  const out = mapOutsideStreams(s, ranges, (part) => {
+  const edit = (part: string): string => {
     let p = part.replace(/\/(CreationDate|ModDate)(\s*)\((D:[^)]*)\)/g, (whole, key: string) => {
       const fit = dateVariants.map((v) => `/${key} (${v})`).find((r) => r.length <= whole.length);
       if (!fit) return whole; // cannot happen with Chromium's 23-character dates
@@ -152,10 +149,19 @@ export function normalisePdf(input: Uint8Array, instant: Date): NormaliseResult 
       p = p.replace(/\/Limits\s*\[\s*\(node\d+\)\s*\(node\d+\)\s*\]\s*\/Names\s*\[([^\]]*)\]/g, sortIdTreeLeaf);
     }
     return p;
-  });
+  };
 
-  if (out.length !== s.length) throw new Error('normalisePdf: length changed (internal error)');
-  return { bytes: new Uint8Array(Buffer.from(out, 'latin1')), datesReplaced, structIdsRenumbered: rank.size };
+  // Every edit keeps its length, so each changed stretch is written over the same bytes.
+  const bytes = opts.inPlace ? input : new Uint8Array(input);
+  const target = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const [a, b] of parts) {
+    const part = s.slice(a, b);
+    const edited = edit(part);
+    if (edited === part) continue;
+    if (edited.length !== part.length) throw new Error('normalisePdf: length changed (internal error)');
+    target.write(edited, a, 'latin1');
+  }
+  return { bytes, datesReplaced, structIdsRenumbered: rank.size };
 }
 
 /**

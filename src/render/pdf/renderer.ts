@@ -483,7 +483,7 @@ export class PdfRenderer {
           hint: 'A very long document (or a very slow machine) can need more time; split the document or raise the timeout.',
         });
       }
-      const { bytes } = normalisePdf(raw, instant);
+      const { bytes } = normalisePdf(raw, instant, { inPlace: true });
       reusable = true;
       this.counters.documents++;
       return bytes;

@@ -296,6 +296,20 @@ describe('normalisePdf (on two raw Chromium PDFs of the same HTML, printed 1 s a
     for (const [a, b] of ranges) expect(out.slice(a, b) === s.slice(a, b)).toBe(true);
   });
 
+  it('leaves its input alone, or with inPlace changes and returns the input itself, with the same bytes', () => {
+    const instant = new Date('2026-03-04T05:06:07Z');
+    const before = new Uint8Array(rawB);
+    const copied = normalisePdf(rawB, instant);
+    expect(sameBytes(rawB, before)).toBe(true);
+    expect(copied.bytes).not.toBe(rawB);
+    const mine = new Uint8Array(rawB);
+    const inPlace = normalisePdf(mine, instant, { inPlace: true });
+    expect(inPlace.bytes).toBe(mine);
+    expect(sameBytes(inPlace.bytes, copied.bytes)).toBe(true);
+    expect(sameBytes(mine, before)).toBe(false);
+    expect([inPlace.datesReplaced, inPlace.structIdsRenumbered]).toEqual([copied.datesReplaced, copied.structIdsRenumbered]);
+  });
+
   it('renumbers ids in the order they are defined and sorts the IDTree leaf again', () => {
     const raw =
       '1 0 obj\n<</Limits [(node00000050) (node00000051)]\n/Names [(node00000050) 7 0 R (node00000051) 12 0 R]>>\nendobj\n' +
