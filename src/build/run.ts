@@ -7,8 +7,8 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadProject } from '../project/load.js';
-import { saveValidationCache } from '../project/validation-cache.js';
-import { loadOrganisationPacks } from '../project/packs.js';
+import { saveValidationCache, type ValidationCacheHandle } from '../project/validation-cache.js';
+import { loadOrganisationPacks, type OrganisationPacks } from '../project/packs.js';
 import { PdfRenderer, type PdfRendererStats } from '../render/pdf/index.js';
 import { sortDiagnostics } from '../diagnostics/format.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -80,24 +80,51 @@ export interface BuildResult {
  * while an office of thousands of incidents is rendered) one after the other, then joins the
  * others. Several large registers at once would add up their memory for nothing: they are few,
  * and the other workers keep both Chromium pages and Node busy meanwhile.
+ *
+ * The pool takes the jobs out of `queue` (which is empty once it returns) and lets go of each job
+ * once it is done: a job holds its incident, so the incidents of a large build are freed one by
+ * one as their documents are written, instead of all being held until the last one is.
  */
-export async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>, heavy: (item: T) => boolean = () => false): Promise<void> {
-  const heavyOnes = items.filter(heavy);
-  const light = items.filter((i) => !heavy(i));
+export async function pool<T>(queue: T[], size: number, work: (item: T) => Promise<void>, heavy: (item: T) => boolean = () => false): Promise<void> {
+  const heavyOnes: Array<T | undefined> = queue.filter(heavy);
+  const light: Array<T | undefined> = queue.filter((i) => !heavy(i));
+  const workers = Math.max(1, Math.min(size, queue.length));
+  queue.length = 0;
   let next = 0;
-  const worker = async (first: boolean): Promise<void> => {
-    if (first) for (const item of heavyOnes) await work(item);
-    while (next < light.length) await work(light[next++]!);
+  const take = (list: Array<T | undefined>, i: number): T => {
+    const item = list[i] as T;
+    list[i] = undefined;
+    return item;
   };
-  const workers = Math.max(1, Math.min(size, items.length));
+  const worker = async (first: boolean): Promise<void> => {
+    if (first) for (let i = 0; i < heavyOnes.length; i++) await work(take(heavyOnes, i));
+    while (next < light.length) await work(take(light, next++));
+  };
   await Promise.all(Array.from({ length: workers }, (_, i) => worker(i === 0)));
 }
 
-export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
-  const env = opts.env ?? process.env;
-  const epoch = sourceDateEpoch(env);
+/** What the build renders from: the planned jobs and what loading found, without the project itself. */
+interface Planned {
+  jobs: DocumentJob[];
+  packs: ReadonlyMap<string, OrganisationPacks>;
+  diagnostics: Diagnostic[];
+  notApplicable: number;
+  /** Incident files with errors. */
+  invalid: ReadonlySet<string>;
+  /** `organisation/id` of every incident loaded without errors. */
+  valid: ReadonlySet<string>;
+  /** Incident and organisation files that are new or changed since the last build (1 without a validation cache). */
+  changedSources: number;
+  validationCache?: ValidationCacheHandle;
+}
+
+/**
+ * Loads the project and plans its documents. The project is not returned: the jobs hold each
+ * incident they need, and nothing else does, so an incident is freed once its documents are done
+ * (see pool). For 10,000 incidents the loaded project is about 190 MB.
+ */
+async function loadAndPlan(opts: BuildOptions, only: ReadonlySet<string> | undefined): Promise<Planned> {
   const project = await loadProject({ root: opts.root, now: opts.now, cacheDir: opts.outDir, ...(opts.paths ? { paths: opts.paths } : {}) });
-  const only = opts.orgs ? new Set(opts.orgs) : undefined;
   const selected = project.validation.organisations.filter((o) => !only || only.has(o.organisation.id));
   const { packs, diagnostics: packProblems } = await loadOrganisationPacks(opts.root, selected);
   const plan = planBuild({ packs, triaged: project.triaged, organisationDocuments: !opts.paths, ...(only ? { only } : {}), ...(opts.incidents ? { incidents: opts.incidents } : {}) });
@@ -118,11 +145,29 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   }
   const invalid = new Set(diagnostics.filter((d) => d.severity === 'error' && d.file.startsWith('incidents/')).map((d) => d.file));
   diagnostics.push(...incompleteRegisters(plan.jobs, invalid, known));
+  return {
+    jobs: plan.jobs,
+    packs,
+    diagnostics,
+    notApplicable: plan.notApplicable,
+    invalid,
+    valid: new Set(project.triaged.map((t) => `${t.incident.organisation}/${t.incident.id}`)),
+    changedSources: project.validationCache?.cache.stats.misses ?? 1,
+    ...(project.validationCache ? { validationCache: project.validationCache } : {}),
+  };
+}
+
+export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
+  const env = opts.env ?? process.env;
+  const epoch = sourceDateEpoch(env);
+  const only = opts.orgs ? new Set(opts.orgs) : undefined;
+  const planned = await loadAndPlan(opts, only);
+  const { jobs, packs, diagnostics, invalid } = planned;
   const result: BuildResult = {
     written: [],
     upToDate: [],
     cacheIgnored: null,
-    notApplicable: plan.notApplicable,
+    notApplicable: planned.notApplicable,
     skippedIncidents: [...invalid].sort(),
     failed: [],
     removed: [],
@@ -135,14 +180,12 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   let renderer: Promise<PdfRenderer> | undefined;
   try {
     await removeStaleTempFiles(opts.outDir);
-    // Incident and organisation files that are new or changed since the last build.
-    const changedSources = project.validationCache?.cache.stats.misses ?? 1;
     // Saved now, not after the documents: then its few megabytes per thousand incidents are not
     // held while the documents are rendered.
-    if (project.validationCache) {
+    if (planned.validationCache) {
       // Loading's garbage goes first, so the cache's text is not written on top of it.
-      await saveValidationCache(project.validationCache, opts.afterLoading ? { beforeWrite: opts.afterLoading } : {});
-      delete project.validationCache;
+      await saveValidationCache(planned.validationCache, opts.afterLoading ? { beforeWrite: opts.afterLoading } : {});
+      delete planned.validationCache;
     }
     const { cache, ignored, text: cacheText } = await loadCache(opts.outDir);
     result.cacheIgnored = ignored;
@@ -159,11 +202,12 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
     // Chromium then starts now, while the first documents are prepared, instead of once the first
     // PDF's Markdown is made (which holds Node's thread, so the browser's start waited for it).
     // Otherwise it starts with the first PDF that is due, if any.
-    const pdfLikely = opts.force || changedSources > 0 || ignored !== null || Object.keys(cache.entries).length === 0;
-    if (pdfLikely && plan.jobs.some((j) => j.formats.includes('pdf'))) ctx.pdf().catch(() => {}); // a failed start is reported by the PDFs
+    const pdfLikely = opts.force || planned.changedSources > 0 || ignored !== null || Object.keys(cache.entries).length === 0;
+    if (pdfLikely && jobs.some((j) => j.formats.includes('pdf'))) ctx.pdf().catch(() => {}); // a failed start is reported by the PDFs
     let done = 0;
+    const total = jobs.length;
     const failedIncidents = new Set<string>();
-    await pool(plan.jobs, opts.concurrency ?? 4, async (job: DocumentJob) => {
+    await pool(jobs, opts.concurrency ?? 4, async (job: DocumentJob) => {
       const who = { document: job.document.id, organisation: job.org.organisation.id, incident: job.incident?.incident.id ?? null };
       const fail = (found: Diagnostic[]): void => {
         result.failed.push({ ...who, diagnostics: found });
@@ -192,10 +236,10 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
           }
         }
       }
-      opts.onProgress?.(++done, plan.jobs.length);
+      opts.onProgress?.(++done, total);
     }, (job) => job.rows !== undefined);
     if (!opts.paths && !opts.incidents) {
-      result.removed = await pruneStale(opts.outDir, [...packs.keys()].filter((id) => !only || only.has(id)), result, failedIncidents, invalid, project.triaged);
+      result.removed = await pruneStale(opts.outDir, [...packs.keys()].filter((id) => !only || only.has(id)), result, failedIncidents, invalid, planned.valid);
       for (const rel of result.removed) delete cache.entries[rel];
     }
     // A build of everything keeps what it used; a build of some incidents or offices keeps the rest too.
@@ -230,10 +274,9 @@ async function pruneStale(
   result: BuildResult,
   failedIncidents: ReadonlySet<string>,
   invalidFiles: ReadonlySet<string>,
-  triaged: ReadonlyArray<{ file: string; incident: { id: string; organisation: string } }>,
+  valid: ReadonlySet<string>,
 ): Promise<string[]> {
   const keep = new Set([...result.written, ...result.upToDate].map((w) => w.path));
-  const valid = new Set(triaged.map((t) => `${t.incident.organisation}/${t.incident.id}`));
   const removed: string[] = [];
   for (const org of orgIds) {
     let entries;

@@ -4,6 +4,8 @@
  * incident.
  */
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/project/load.js';
 import { loadOrganisationPacks } from '../../src/project/packs.js';
@@ -65,8 +67,9 @@ describe('the build pool', () => {
     let maxRunning = 0;
     let maxHeavy = 0;
     const seen: number[] = [];
+    const queue = [...items];
     await pool(
-      items,
+      queue,
       4,
       async (item) => {
         running++;
@@ -81,6 +84,7 @@ describe('the build pool', () => {
       (item) => item.heavy,
     );
     expect([...seen].sort((a, b) => a - b)).toEqual(items.map((x) => x.i));
+    expect(queue).toEqual([]); // taken out of the queue it was given
     expect(maxRunning).toBe(4);
     expect(maxHeavy).toBe(1);
     expect(seen[0]).toBe(3); // the first heavy job starts first
@@ -88,5 +92,28 @@ describe('the build pool', () => {
     const order: number[] = [];
     await pool([1, 2, 3], 8, async (n) => void order.push(n));
     expect(order).toEqual([1, 2, 3]);
+  });
+});
+
+describe('the build pool lets go of finished jobs', () => {
+  // In a child process with --expose-gc: 200 jobs of 1 MB each, made so that only the pool holds
+  // them. While the last one runs, after a full collection, at most the `size` jobs in flight
+  // may still be alive. A pool that kept its jobs until it returned (as it did) keeps all 200.
+  it('frees each job once its work is done, while the other jobs still run', () => {
+    const RUN = pathToFileURL(path.resolve(__dirname, '../../dist/build/run.js')).href;
+    const script = `
+      const { pool } = await import(${JSON.stringify(RUN)});
+      const refs = [];
+      const make = () => Array.from({ length: 200 }, (_, i) => { const job = { i, payload: new Uint8Array(1 << 20) }; refs.push(new WeakRef(job)); return job; });
+      let alive = -1;
+      await pool(make(), 4, async (job) => {
+        await new Promise((r) => setTimeout(r, 1));
+        if (job.i === 199) { await new Promise((r) => setTimeout(r, 20)); gc(); alive = refs.filter((r) => r.deref() !== undefined).length; }
+      });
+      process.stdout.write(String(alive));
+    `;
+    const alive = Number(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' }));
+    expect(alive).toBeGreaterThanOrEqual(1); // the job running
+    expect(alive).toBeLessThanOrEqual(4);
   });
 });
