@@ -81,15 +81,16 @@ export interface BuildResult {
  * others. Several large registers at once would add up their memory for nothing: they are few,
  * and the other workers keep both Chromium pages and Node busy meanwhile.
  *
- * The pool takes the jobs out of `queue` (which is empty once it returns) and lets go of each job
- * once it is done: a job holds its incident, so the incidents of a large build are freed one by
- * one as their documents are written, instead of all being held until the last one is.
+ * The pool lets go of each job once it is done (it does not change `items`): a job holds its
+ * incident, so a build whose caller holds no other reference to its jobs frees the incidents one
+ * by one as their documents are written, instead of holding all of them until the last one is.
  */
-export async function pool<T>(queue: T[], size: number, work: (item: T) => Promise<void>, heavy: (item: T) => boolean = () => false): Promise<void> {
-  const heavyOnes: Array<T | undefined> = queue.filter(heavy);
-  const light: Array<T | undefined> = queue.filter((i) => !heavy(i));
-  const workers = Math.max(1, Math.min(size, queue.length));
-  queue.length = 0;
+export function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>, heavy: (item: T) => boolean = () => false): Promise<void> {
+  // Not async itself: `items` is not kept by the suspended workers below.
+  return runPool(items.filter(heavy), items.filter((i) => !heavy(i)), Math.max(1, Math.min(size, items.length)), work);
+}
+
+async function runPool<T>(heavyOnes: Array<T | undefined>, light: Array<T | undefined>, workers: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const take = (list: Array<T | undefined>, i: number): T => {
     const item = list[i] as T;
@@ -162,7 +163,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   const epoch = sourceDateEpoch(env);
   const only = opts.orgs ? new Set(opts.orgs) : undefined;
   const planned = await loadAndPlan(opts, only);
-  const { jobs, packs, diagnostics, invalid } = planned;
+  const { packs, diagnostics, invalid } = planned;
   const result: BuildResult = {
     written: [],
     upToDate: [],
@@ -203,11 +204,12 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
     // PDF's Markdown is made (which holds Node's thread, so the browser's start waited for it).
     // Otherwise it starts with the first PDF that is due, if any.
     const pdfLikely = opts.force || planned.changedSources > 0 || ignored !== null || Object.keys(cache.entries).length === 0;
-    if (pdfLikely && jobs.some((j) => j.formats.includes('pdf'))) ctx.pdf().catch(() => {}); // a failed start is reported by the PDFs
+    if (pdfLikely && planned.jobs.some((j) => j.formats.includes('pdf'))) ctx.pdf().catch(() => {}); // a failed start is reported by the PDFs
     let done = 0;
-    const total = jobs.length;
+    const total = planned.jobs.length;
     const failedIncidents = new Set<string>();
-    await pool(jobs, opts.concurrency ?? 4, async (job: DocumentJob) => {
+    // splice: the pool is then alone in holding the jobs, and lets go of each once it is done.
+    await pool(planned.jobs.splice(0), opts.concurrency ?? 4, async (job: DocumentJob) => {
       const who = { document: job.document.id, organisation: job.org.organisation.id, incident: job.incident?.incident.id ?? null };
       const fail = (found: Diagnostic[]): void => {
         result.failed.push({ ...who, diagnostics: found });
