@@ -92,6 +92,24 @@ describe('dates and times (Europe/Amsterdam by default)', () => {
     expect(codeOf(() => datum(new Date(Number.NaN)))).toBe('DL-TEMPLATE-BAD-VALUE');
   });
 
+  it('gives the same wall time for an instant asked again, in another zone, and past the memory of a few thousand', () => {
+    // Wall times are remembered by zone and instant (filters.ts, zonedTime): asking again, or
+    // for the same instant in another zone, or after the memory was emptied, changes nothing.
+    const check = (iso: string): void => {
+      const d = new Date(iso);
+      const parts = (zone: string) => Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(d).map((p) => [p.type, Number(p.value)]));
+      for (const zone of ['Europe/Amsterdam', 'America/New_York']) {
+        const w = parts(zone);
+        expect(datumtijd(iso, zone)).toBe(datumtijd(iso, zone));
+        expect(tijd(iso, zone)).toBe(`${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`);
+        expect(datumkort(iso, zone)).toBe(`${String(w.day).padStart(2, '0')}-${String(w.month).padStart(2, '0')}-${w.year}`);
+      }
+    };
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    for (let i = 0; i < 5000; i += 1) check(new Date(start + i * 3_600_000 * 1.75).toISOString());
+    check('2026-11-22T14:30:00+01:00');
+  });
+
   it('French: date, datecourte, heure, dateheure ("1er" for the first)', () => {
     expect(date('2026-11-22T14:30:00+01:00')).toBe('22 novembre 2026');
     expect(date('2026-08-01')).toBe('1er août 2026');
