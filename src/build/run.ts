@@ -124,8 +124,8 @@ interface Planned {
  * incident they need, and nothing else does, so an incident is freed once its documents are done
  * (see pool). For 10,000 incidents the loaded project is about 190 MB.
  */
-async function loadAndPlan(opts: BuildOptions, only: ReadonlySet<string> | undefined): Promise<Planned> {
-  const project = await loadProject({ root: opts.root, now: opts.now, cacheDir: opts.outDir, ...(opts.paths ? { paths: opts.paths } : {}) });
+async function loadAndPlan(opts: BuildOptions, only: ReadonlySet<string> | undefined, onSourcesRead: (changed: number) => void): Promise<Planned> {
+  const project = await loadProject({ root: opts.root, now: opts.now, cacheDir: opts.outDir, onSourcesRead, ...(opts.paths ? { paths: opts.paths } : {}) });
   const selected = project.validation.organisations.filter((o) => !only || only.has(o.organisation.id));
   const { packs, diagnostics: packProblems } = await loadOrganisationPacks(opts.root, selected);
   const plan = planBuild({ packs, triaged: project.triaged, organisationDocuments: !opts.paths, ...(only ? { only } : {}), ...(opts.incidents ? { incidents: opts.incidents } : {}) });
@@ -162,7 +162,30 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
   const env = opts.env ?? process.env;
   const epoch = sourceDateEpoch(env);
   const only = opts.orgs ? new Set(opts.orgs) : undefined;
-  const planned = await loadAndPlan(opts, only);
+  let renderer: Promise<PdfRenderer> | undefined;
+  const startPdf = (): Promise<PdfRenderer> => (renderer ??= PdfRenderer.launch({ env }));
+  const closePdf = async (): Promise<PdfRendererStats | null> => {
+    const r = renderer ? await renderer.catch(() => undefined) : undefined;
+    if (!r) return null;
+    const stats = r.stats();
+    await r.close();
+    return stats;
+  };
+  let planned: Planned;
+  let lock: Awaited<ReturnType<typeof lockOutput>>;
+  try {
+    // When a file changed since the last build (or --force), a PDF is as good as certain to be due:
+    // Chromium then starts while the files are validated and triaged, not once the first PDF's
+    // Markdown is made (which holds Node's thread, so the browser's start waited for it). Which
+    // documents are due is known only later; a start for nothing costs its own core a moment.
+    planned = await loadAndPlan(opts, only, (changed) => {
+      if (opts.force || changed > 0) startPdf().catch(() => {}); // a failed start is reported by the PDFs
+    });
+    lock = await lockOutput(opts.outDir);
+  } catch (e) {
+    await closePdf();
+    throw e;
+  }
   const { packs, diagnostics, invalid } = planned;
   const result: BuildResult = {
     written: [],
@@ -177,8 +200,6 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
     registers: !opts.paths,
   };
 
-  const lock = await lockOutput(opts.outDir);
-  let renderer: Promise<PdfRenderer> | undefined;
   try {
     await removeStaleTempFiles(opts.outDir);
     // Saved now, not after the documents: then its few megabytes per thousand incidents are not
@@ -195,14 +216,12 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
       root: opts.root,
       now: opts.now,
       ...(epoch ? { epoch } : {}),
-      pdf: () => (renderer ??= PdfRenderer.launch({ env })),
+      pdf: startPdf,
       files: new Map(),
       digests: { known: new Map(Object.entries(cache.data)), used: new Map() },
     };
-    // When a file changed or nothing was built before, a PDF is as good as certain to be due:
-    // Chromium then starts now, while the first documents are prepared, instead of once the first
-    // PDF's Markdown is made (which holds Node's thread, so the browser's start waited for it).
-    // Otherwise it starts with the first PDF that is due, if any.
+    // Nothing was built before (or the build cache cannot be used): every PDF is due, so Chromium
+    // starts now if it has not yet (see above). Otherwise it starts with the first PDF that is due, if any.
     const pdfLikely = opts.force || planned.changedSources > 0 || ignored !== null || Object.keys(cache.entries).length === 0;
     if (pdfLikely && planned.jobs.some((j) => j.formats.includes('pdf'))) ctx.pdf().catch(() => {}); // a failed start is reported by the PDFs
     let done = 0;
@@ -249,14 +268,11 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
     cache.data = Object.fromEntries(opts.paths || opts.orgs || opts.incidents ? [...Object.entries(cache.data), ...used] : used);
     await saveCache(opts.outDir, cache, cacheText);
   } finally {
-    if (renderer) {
-      const r = await renderer.catch(() => undefined);
-      if (r) {
-        result.pdf = r.stats();
-        await r.close();
-      }
+    try {
+      result.pdf = await closePdf();
+    } finally {
+      await lock.release();
     }
-    await lock.release();
   }
   const byPath = (a: WrittenFile, b: WrittenFile): number => compareText(a.path, b.path);
   result.written.sort(byPath);

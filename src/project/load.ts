@@ -3,7 +3,7 @@
  * pure core (validation, triage). Nothing here prints.
  */
 import { readSources } from '../load/sources.js';
-import { validateSources, type ValidationResult } from '../validate/index.js';
+import { uncachedSources, validateSources, type ValidationResult } from '../validate/index.js';
 import { loadValidationCache, type ValidationCacheHandle } from './validation-cache.js';
 import { triage } from '../triage/index.js';
 import { loadRiskPolicy } from '../triage/policy-file.js';
@@ -45,6 +45,12 @@ export interface LoadOptions {
    * parsed and checked again. Read only here; see Project.validationCache for writing it.
    */
   cacheDir?: string;
+  /**
+   * Called once the files are read, before they are validated, with how many of them the
+   * validation cache has no result for (all of them without a cache): the build starts Chromium
+   * here when a file changed, so that its start overlaps validation and triage.
+   */
+  onSourcesRead?: (changed: number) => void;
 }
 
 export async function loadProject(opts: LoadOptions): Promise<Project> {
@@ -54,6 +60,7 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     loadRiskPolicy(opts.policyFile),
     opts.cacheDir === undefined ? undefined : loadValidationCache(opts.cacheDir, { keepUnseen: narrowed }),
   ]);
+  opts.onSourcesRead?.(validationCache ? uncachedSources(sources, validationCache.cache) : sources.length);
   const validation = validateSources(sources, { now: opts.now, ...(validationCache ? { cache: validationCache.cache } : {}) });
   const byId = new Map(validation.organisations.map((o) => [o.organisation.id, o.organisation]));
   const triaged: TriagedIncident[] = [];

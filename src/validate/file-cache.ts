@@ -228,6 +228,11 @@ export class FileCheckCache {
     return fileKey(source, schema, this.salt);
   }
 
+  /** Whether there is an entry for `source` under `key` (not yet checked for damage: see get). */
+  has(source: SourceFile, key: string): boolean {
+    return this.stored.get(source.file)?.key === key;
+  }
+
   /**
    * The per-file result for `source` from its entry, or undefined when there is none for this
    * key or the entry is damaged (then the caller checks the file and calls `put`).

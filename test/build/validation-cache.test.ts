@@ -31,7 +31,9 @@ afterAll(async () => {
 
 /** What loadProject returns, less the cache handle. */
 const plain = ({ validationCache: _, ...rest }: Project) => rest;
-const load = (extra: { paths?: string[] } = {}) => loadProject({ root, now: NOW, cacheDir, ...extra });
+/** What each load told onSourcesRead: how many files the cache has no result for. */
+const reported: number[] = [];
+const load = (extra: { paths?: string[] } = {}) => loadProject({ root, now: NOW, cacheDir, onSourcesRead: (changed) => void reported.push(changed), ...extra });
 
 async function savedFiles(): Promise<string[]> {
   return Object.keys((JSON.parse(await readFile(cacheFile(), 'utf8')) as { entries: Record<string, unknown> }).entries);
@@ -46,6 +48,9 @@ describe('loadProject with a cache folder', () => {
     const cold = await load();
     expect(cold.validationCache?.ignored).toBeNull();
     expect(cold.validationCache?.cache.stats.hits).toBe(0);
+    // Told before validating: every file is new to the cache, as validation then finds.
+    expect(reported.at(-1)).toBe(cold.validationCache!.cache.stats.misses);
+    expect(reported.at(-1)).toBeGreaterThan(5);
     expect(plain(cold)).toEqual(plain(without));
     // loadProject only reads the cache; saving is the caller's.
     await expect(stat(cacheFile())).rejects.toThrow();
@@ -55,6 +60,7 @@ describe('loadProject with a cache folder', () => {
     const files = warm.validationCache!.cache.stats.hits;
     expect(files).toBeGreaterThan(5);
     expect(warm.validationCache!.cache.stats.misses).toBe(0);
+    expect(reported.at(-1)).toBe(0);
     expect(plain(warm)).toEqual(plain(without));
     expect(JSON.stringify(plain(warm))).toBe(JSON.stringify(plain(without)));
     // Nothing changed: nothing written.
@@ -71,6 +77,7 @@ describe('loadProject with a cache folder', () => {
     try {
       const p = await load();
       expect(p.validationCache!.cache.stats.misses).toBe(1);
+      expect(reported.at(-1)).toBe(1);
       expect(p.triaged.find((t) => t.file === rel)!.incident.title).toBe('Een andere titel');
       expect(plain(p)).toEqual(plain(await loadProject({ root, now: NOW })));
       await saveValidationCache(p.validationCache!);
