@@ -114,8 +114,6 @@ interface Planned {
   invalid: ReadonlySet<string>;
   /** `organisation/id` of every incident loaded without errors. */
   valid: ReadonlySet<string>;
-  /** Incident and organisation files that are new or changed since the last build (1 without a validation cache). */
-  changedSources: number;
   validationCache?: ValidationCacheHandle;
 }
 
@@ -153,7 +151,6 @@ async function loadAndPlan(opts: BuildOptions, only: ReadonlySet<string> | undef
     notApplicable: plan.notApplicable,
     invalid,
     valid: new Set(project.triaged.map((t) => `${t.incident.organisation}/${t.incident.id}`)),
-    changedSources: project.validationCache?.cache.stats.misses ?? 1,
     ...(project.validationCache ? { validationCache: project.validationCache } : {}),
   };
 }
@@ -221,8 +218,9 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
       digests: { known: new Map(Object.entries(cache.data)), used: new Map() },
     };
     // Nothing was built before (or the build cache cannot be used): every PDF is due, so Chromium
-    // starts now if it has not yet (see above). Otherwise it starts with the first PDF that is due, if any.
-    const pdfLikely = opts.force || planned.changedSources > 0 || ignored !== null || Object.keys(cache.entries).length === 0;
+    // starts now. A changed file or --force started it already (see above); otherwise it starts
+    // with the first PDF that is due, if any.
+    const pdfLikely = ignored !== null || Object.keys(cache.entries).length === 0;
     if (pdfLikely && planned.jobs.some((j) => j.formats.includes('pdf'))) ctx.pdf().catch(() => {}); // a failed start is reported by the PDFs
     let done = 0;
     const total = planned.jobs.length;
