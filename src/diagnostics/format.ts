@@ -64,7 +64,6 @@ export function revealDiagnostic(d: Diagnostic): Diagnostic {
   return rest;
 }
 
-
 /** Order by file, then line, then column; ties keep their original order (Array#sort is stable). */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;

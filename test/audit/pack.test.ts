@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZip, sha256, verifyPack, type Manifest } from '../../src/audit/index.js';
 import { buildAuditPack } from '../../src/audit/pack.js';
 import { cleanTemps, git, NOW, ORG, run, tempDir, tempProject } from './helpers.js';
+import { compareText } from '../../src/compare-text.js';
 
 afterAll(cleanTemps);
 
@@ -18,7 +19,7 @@ const DOCS_006 = ['melding-ap', 'melding-verzekeraar'].flatMap((d) => [`${d}.doc
 const REGISTER = ['csv', 'docx', 'pdf'].map((f) => `register/${ORG}/register.${f}`);
 const per = (ids: string[]) => ids.flatMap((id) => [`history/${id}.json`, `incidents/${ORG}/${id}.yaml`, `triage/${id}.json`]);
 const COMMON = ['README.txt', 'manifest.json', 'validation.json', 'validation.txt', 'versions.json'];
-const sorted = (xs: string[]) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const sorted = (xs: string[]) => [...xs].sort(compareText);
 
 function entriesOf(zip: Buffer): string[] {
   const read = readZip(zip);
