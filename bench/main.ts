@@ -407,60 +407,56 @@ async function main(): Promise<void> {
   const now = project.now;
 
   // 2. Our phases, each in its own process.
-  const phase = async (name: string, label: string, nodeArgs: string[] = []): Promise<Measured> => {
+  const phase = async (name: string, label: string, into: string = outDir): Promise<Measured> => {
     log(`${label} ...`);
-    const m = await runPhase(work, name, root, outDir, now, nodeArgs);
+    const m = await runPhase(work, name, root, into, now);
     log(`${label}: ${(m.result.ms / 1000).toFixed(2)} s, ${fmtInt(m.result.documents)} documents, node ${m.result.maxRssMb.toFixed(0)} MB, children ${m.tree.descendantsMb.toFixed(0)} MB`);
     return m;
   };
   const R = opts.rounds;
   const of = (r: number): string => (R > 1 ? ` (round ${r + 1} of ${R})` : '');
-  const validates: Measured[] = [];
-  for (let r = 0; r < R; r++) validates.push(await phase('validate', `validate only${of(r)}`));
+  /** `run` once per round, one round after the other. */
+  const inRounds = async <T>(count: number, run: (round: number) => Promise<T>): Promise<T[]> => {
+    const all: T[] = [];
+    for (let r = 0; r < count; r++) all.push(await run(r));
+    return all;
+  };
+  const validates = await inRounds(R, (r) => phase('validate', `validate only${of(r)}`));
   const validate = fastest(validates);
   if (validates.some((v) => v.result.detail['exitCode'] !== 0)) throw new Error(`the generated project does not validate (exit ${String(validate.result.detail['exitCode'])}); see ${work}/log-validate.txt`);
   // The first full build writes the output the later phases use; the others write into a folder
   // of their own, removed after.
-  const fulls: Measured[] = [];
-  for (let r = 0; r < R; r++) {
-    const into = r === 0 ? outDir : `${outDir}-round-${r + 1}`;
-    log(`full build${of(r)} ...`);
-    const m = await runPhase(work, 'build', root, into, now);
-    log(`full build${of(r)}: ${(m.result.ms / 1000).toFixed(2)} s, ${fmtInt(m.result.documents)} documents, node ${m.result.maxRssMb.toFixed(0)} MB, children ${m.tree.descendantsMb.toFixed(0)} MB`);
-    if (r > 0) await rm(into, { recursive: true, force: true });
-    fulls.push(m);
-  }
-  const full = fastest(fulls);
+  const full = fastest(
+    await inRounds(R, async (r) => {
+      const into = r === 0 ? outDir : `${outDir}-round-${r + 1}`;
+      const m = await phase('build', `full build${of(r)}`, into);
+      if (r > 0) await rm(into, { recursive: true, force: true });
+      return m;
+    }),
+  );
   const fullDetail = full.result.detail as { written: Record<string, number>; failed: number; failures: string[]; pdf: { launchMs: number } | null };
   if (fullDetail.failed > 0) log(`the full build failed for ${fullDetail.failed} documents: ${fullDetail.failures.join('; ')}`);
-  const rebuilds: Measured[] = [];
-  for (let r = 0; r < R; r++) rebuilds.push(await phase('build', `no-change rebuild${of(r)}`));
-  const rebuild = fastest(rebuilds);
+  const rebuild = fastest(await inRounds(R, (r) => phase('build', `no-change rebuild${of(r)}`)));
   // The edit: an incident of the largest office, so its register (the longest) is rebuilt too.
   // Each round adds another sentence, so each rebuild has the same work to do.
   const edited = project.files[Math.floor(project.incidents * 0.125)]!;
-  const starts: Measured[] = [];
-  const edits: Measured[] = [];
-  for (let r = 0; r < R; r++) {
+  const edits = await inRounds(R, async (r) => {
     await editIncident(path.join(root, edited));
-    starts.push(await phase('browser-start', `browser start alone${of(r)}`));
-    edits.push(await phase('build', `one-edit rebuild (${edited})${of(r)}`));
-  }
-  const browserStart = fastest(starts);
-  const edit = fastest(edits);
+    const start = await phase('browser-start', `browser start alone${of(r)}`);
+    return { start, build: await phase('build', `one-edit rebuild (${edited})${of(r)}`) };
+  });
+  const browserStart = fastest(edits.map((e) => e.start));
+  const edit = fastest(edits.map((e) => e.build));
   // The floors, one after the other in each round.
-  const docxFloors: Measured[] = [];
-  const pdfFloors: Measured[] = [];
-  for (let r = 0; r < (opts.skipFloors ? 0 : R); r++) {
-    docxFloors.push(await phase('floor-docx', `docxtemplater floor${of(r)}`));
-    pdfFloors.push(await phase('floor-pdf', `Chromium floor${of(r)}`));
-  }
-  const floorDocx = opts.skipFloors ? null : fastest(docxFloors);
-  const floorPdf = opts.skipFloors ? null : fastest(pdfFloors);
+  const floors = await inRounds(opts.skipFloors ? 0 : R, async (r) => ({
+    docx: await phase('floor-docx', `docxtemplater floor${of(r)}`),
+    pdf: await phase('floor-pdf', `Chromium floor${of(r)}`),
+  }));
+  const floorDocx = opts.skipFloors ? null : fastest(floors.map((f) => f.docx));
+  const floorPdf = opts.skipFloors ? null : fastest(floors.map((f) => f.pdf));
   // Our PDF route on its own is the counterpart of LibreOffice: timed when LibreOffice is (or --route).
   const withLibreOffice = !opts.skipLibreOffice && which('soffice') !== null;
-  const routes: Measured[] = [];
-  for (let r = 0; r < (withLibreOffice || opts.route ? R : 0); r++) routes.push(await phase('pdf-route', `PDF route (template, marked, Chromium)${of(r)}`));
+  const routes = await inRounds(withLibreOffice || opts.route ? R : 0, (r) => phase('pdf-route', `PDF route (template, marked, Chromium)${of(r)}`));
   const pdfRoute = routes.length > 0 ? fastest(routes) : null;
 
   // 3. LibreOffice on the same DOCX files.
