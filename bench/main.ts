@@ -29,11 +29,12 @@ const PHASE_JS = path.join(DIST, 'bench', 'phase.js');
 const RESULTS = path.join(REPO, 'bench', 'results');
 
 /**
- * The compiled src/ under .bench-dist/src/ finds the built-in pack, the schemas and the risk
- * policy two folders up, as dist/ does: link them into .bench-dist/.
+ * The compiled src/ under .bench-dist/src/ finds the built-in pack, the schemas, the risk policy
+ * and the precompiled validators (dist/validate/compiled/, made by `npm run build`) two folders
+ * up, as dist/ does: link them into .bench-dist/.
  */
 function linkAssets(): void {
-  for (const name of ['packs', 'schemas', 'policy']) {
+  for (const name of ['packs', 'schemas', 'policy', 'dist']) {
     const link = path.join(DIST, name);
     let present = false;
     try {

@@ -4,6 +4,7 @@
  * titles and descriptions on every property. All data here is fictional.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
@@ -32,6 +33,10 @@ import {
   SUBJECT_GROUPS,
   type Incident,
 } from '../src/model/incident.js';
+import { precompiledValidator, registerDefaultSchema, schemaHash } from '../src/validate/precompiled.js';
+import { precompiledSource } from '../src/validate/precompile.js';
+import { defaultSchema } from '../src/validate/schemas.js';
+import { packSchemaObject } from '../src/packs/load.js';
 import { AUTHORITY_CODES, COUNTRIES, LANGUAGES, SECTORS, type Organisation } from '../src/model/organisation.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -645,5 +650,58 @@ describe('model and schema agree on the checklist', () => {
     // the minimal ones carry nothing more, so the schemas must require exactly these.
     expect([...(incidentSchema.required as string[])].sort()).toEqual(Object.keys(minimalIncident).sort());
     expect([...(organisationSchema.required as string[])].sort()).toEqual(Object.keys(minimalOrganisation).sort());
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The build's precompiled validators (src/validate/precompiled.ts): same verdict as ajv
+// ---------------------------------------------------------------------------------------------
+
+describe('the precompiled validators of `npm run build`', () => {
+  const incident = precompiledValidator(defaultSchema('incident'));
+  const organisation = precompiledValidator(defaultSchema('organisation'));
+
+  it('exist for the current schemas (the test command builds first)', () => {
+    expect(incident, 'dist/validate/compiled/incident.cjs missing or made from another schema: run `npm run build`').toBeTypeOf('function');
+    expect(organisation, 'dist/validate/compiled/organisation.cjs missing or made from another schema').toBeTypeOf('function');
+    expect(precompiledValidator(packSchemaObject()), 'dist/validate/compiled/pack.cjs').toBeTypeOf('function');
+  });
+
+  it.each([...goodIncidents.map((c) => ({ ...c, good: true })), ...badIncidents.map((c) => ({ ...c, good: false }))])(
+    'gives ajv’s verdict on the incident $name',
+    (c) => {
+      const doc = build(fullIncident, minimalIncident, c);
+      expect(validateIncident(doc)).toBe(c.good);
+      expect(incident!(doc)).toBe(c.good);
+    },
+  );
+
+  it.each([...goodOrganisations.map((c) => ({ ...c, good: true })), ...badOrganisations.map((c) => ({ ...c, good: false }))])(
+    'gives ajv’s verdict on the organisation $name',
+    (c) => {
+      const doc = build(fullOrganisation, minimalOrganisation, c);
+      expect(validateOrganisation(doc)).toBe(c.good);
+      expect(organisation!(doc)).toBe(c.good);
+    },
+  );
+
+  it('is not used for a schema that differs from the one it was made from', () => {
+    const edited = { ...defaultSchema('incident'), description: 'een andere versie' };
+    expect(precompiledValidator(edited)).toBeUndefined(); // not a default schema
+    registerDefaultSchema('incident', edited);
+    expect(precompiledValidator(edited)).toBeUndefined(); // a default schema, but another hash
+  });
+});
+
+describe('precompiledSource', () => {
+  it('writes a CommonJS validator with formats that exports the schema’s hash', () => {
+    const schema = { type: 'object', properties: { at: { type: 'string', format: 'date-time' } }, required: ['at'], additionalProperties: false };
+    const module = { exports: {} as { (v: unknown): boolean; schemaHash?: string } };
+    new Function('module', 'exports', 'require', precompiledSource(schema))(module, module.exports, createRequire(import.meta.url));
+    expect(module.exports.schemaHash).toBe(schemaHash(schema));
+    expect(module.exports({ at: '2026-03-02T10:00:00+01:00' })).toBe(true);
+    expect(module.exports({ at: '2 maart' })).toBe(false);
+    expect(module.exports({ at: '2026-03-02T10:00:00+01:00', extra: 1 })).toBe(false);
+    expect(module.exports({})).toBe(false);
   });
 });

@@ -28,6 +28,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/catalogue.js';
 import { sortDiagnostics } from '../diagnostics/format.js';
 import { checkSchema } from '../validate/schema.js';
+import { registerDefaultSchema } from '../validate/precompiled.js';
 import { parseSource, type Locate, type Position } from '../validate/yaml.js';
 import { closest } from '../validate/suggest.js';
 import { mergeDocuments, missingKeys } from './merge.js';
@@ -52,7 +53,11 @@ let packSchema: object | undefined;
 /** schemas/pack.schema.json, loaded once. */
 export function packSchemaObject(): object {
   // src/packs/ and dist/packs/ both sit two levels below the package root.
-  return (packSchema ??= require('../../schemas/pack.schema.json') as object);
+  if (!packSchema) {
+    packSchema = require('../../schemas/pack.schema.json') as object;
+    registerDefaultSchema('pack', packSchema);
+  }
+  return packSchema;
 }
 
 export interface LoadPackChainOptions {

@@ -32,6 +32,8 @@ import {
   type SchemaObject,
 } from './describe.js';
 import { closest } from './suggest.js';
+import { EDITOR_KEYWORDS } from './schema-options.js';
+import { precompiledValidator } from './precompiled.js';
 
 type AjvClass = typeof import('ajv/dist/2020.js').default;
 type Ajv = InstanceType<AjvClass>;
@@ -48,19 +50,6 @@ export class SchemaCompileError extends Error {
     this.name = 'SchemaCompileError';
   }
 }
-
-/** Keywords editors understand (yaml-language-server, VS Code) that ajv's strict mode would reject. */
-const EDITOR_KEYWORDS = [
-  'markdownDescription',
-  'markdownEnumDescriptions',
-  'enumDescriptions',
-  'deprecationMessage',
-  'errorMessage',
-  'doNotSuggest',
-  'suggestSortText',
-  'defaultSnippets',
-  'patternErrorMessage',
-];
 
 interface Engine {
   ajv: Ajv;
@@ -105,7 +94,7 @@ function engineFor(schema: object): Engine {
     logger: false,
   });
   addFormats(ajv);
-  ajv.addVocabulary(EDITOR_KEYWORDS);
+  ajv.addVocabulary([...EDITOR_KEYWORDS]);
   const own = (schema as SchemaObject).$id;
   const rootId = typeof own === 'string' && own !== '' ? own.replace(/#$/, '') : `https://datalek.invalid/schema-${++engineCount}.json`;
   const root = (typeof own === 'string' && own !== '' ? schema : { ...schema, $id: rootId }) as SchemaObject;
@@ -124,7 +113,7 @@ function engineFor(schema: object): Engine {
   // them again would compile the meta-schema a second time (about 0.1 s of every run).
   const lenient = new Ajv2020({ validateSchema: false, allErrors: true, strict: false, allowUnionTypes: true, verbose: true, logger: false });
   addFormats(lenient);
-  lenient.addVocabulary(EDITOR_KEYWORDS);
+  lenient.addVocabulary([...EDITOR_KEYWORDS]);
   lenient.addSchema(root);
   const engine: Engine = { ajv, lenient, validate, rootId, root, pointers, branches: new Map() };
   engines.set(schema, engine);
@@ -559,6 +548,8 @@ function normalise(errors: ErrorObject[], engine: Engine, root: unknown, depth: 
  * wrong form before out of range).
  */
 export function checkSchema(schema: object, value: unknown, file: string, locate: Locate): Diagnostic[] {
+  // A valid value needs no engine: the build's precompiled validator says so (precompiled.ts).
+  if (precompiledValidator(schema)?.(value) === true) return [];
   const engine = engineFor(schema);
   if (engine.validate(value)) return [];
   const errors = [...(engine.validate.errors ?? [])];

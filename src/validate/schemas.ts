@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { SourceKind } from '../load/sources.js';
+import { registerDefaultSchema } from './precompiled.js';
 
 const require = createRequire(import.meta.url);
 const cache = new Map<SourceKind, object>();
@@ -31,6 +32,7 @@ export function defaultSchema(kind: SourceKind): object {
     } catch (err) {
       throw new SchemaUnavailableError(`cannot load ${schemaFile(kind)}: ${(err as Error).message}`, { cause: err });
     }
+    registerDefaultSchema(kind, s);
     cache.set(kind, s);
   }
   return s;
