@@ -10,8 +10,7 @@
  *   message when it fits none, e.g. "must be a date and time ..., or a date ..."). `if` errors are
  *   dropped (the `then`/`else` errors say what is wrong). Then one message per field remains.
  */
-import Ajv2020Import from 'ajv/dist/2020.js';
-import addFormatsImport from 'ajv-formats';
+import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { makeDiagnostic, type DiagnosticCode, type Params } from '../diagnostics/catalogue.js';
@@ -38,10 +37,22 @@ import { precompiledValidator } from './precompiled.js';
 type AjvClass = typeof import('ajv/dist/2020.js').default;
 type Ajv = InstanceType<AjvClass>;
 type FormatsPlugin = typeof import('ajv-formats').default;
-// ajv and ajv-formats are CommonJS; under NodeNext the default import is module.exports.
-const Ajv2020: AjvClass = ((Ajv2020Import as unknown as { default?: AjvClass }).default ?? Ajv2020Import) as AjvClass;
-const addFormats: FormatsPlugin = ((addFormatsImport as unknown as { default?: FormatsPlugin }).default ??
-  addFormatsImport) as FormatsPlugin;
+
+/**
+ * ajv and ajv-formats, loaded on first use: a valid file is checked by the precompiled
+ * validators alone (precompiled.ts), and loading ajv costs about 50 ms of every command's start.
+ * Both are CommonJS: `require` gives module.exports, whose `default` is the export.
+ */
+let ajvModules: { Ajv2020: AjvClass; addFormats: FormatsPlugin } | undefined;
+function ajvLibrary(): { Ajv2020: AjvClass; addFormats: FormatsPlugin } {
+  if (!ajvModules) {
+    const require = createRequire(import.meta.url);
+    const ajv = require('ajv/dist/2020.js') as { default?: AjvClass } & AjvClass;
+    const formats = require('ajv-formats') as { default?: FormatsPlugin } & FormatsPlugin;
+    ajvModules = { Ajv2020: ajv.default ?? ajv, addFormats: formats.default ?? formats };
+  }
+  return ajvModules;
+}
 
 /** The schema itself could not be compiled: a fault of the tool (or of a schema file), not of the user's YAML. */
 export class SchemaCompileError extends Error {
@@ -84,6 +95,7 @@ function mapPointers(node: unknown, ptr: string, out: Map<object, string>): void
 function engineFor(schema: object): Engine {
   const cached = engines.get(schema);
   if (cached) return cached;
+  const { Ajv2020, addFormats } = ajvLibrary();
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
