@@ -31,7 +31,7 @@ import { renderText, escapeMarkdown } from '../src/render/template/index.js';
 import { markdownToHtml } from '../src/render/markdown.js';
 import { htmlDocument, pdfCss, PdfRenderer, type PdfRenderOptions } from '../src/render/pdf/index.js';
 import { main as cliMain } from '../src/cli/main.js';
-import { collectGarbage, limitHeapGrowth } from '../src/cli/heap.js';
+import { collectGarbage, collectIfGrown, limitHeapGrowth } from '../src/cli/heap.js';
 
 /** The build's own pool size (runBuild's default concurrency). */
 export const BUILD_POOL = 4;
@@ -117,7 +117,7 @@ async function run(phase: string, root: string, outDir: string, now: Date): Prom
     }
     case 'build': {
       const t0 = performance.now();
-      const r = await runBuild({ root, outDir, now, env: process.env, afterLoading: collectGarbage });
+      const r = await runBuild({ root, outDir, now, env: process.env, afterLoading: collectGarbage, whileLoading: collectIfGrown });
       const ms = performance.now() - t0;
       const byFormat = (list: Array<{ format: string }>) => list.reduce<Record<string, number>>((acc, w) => ((acc[w.format] = (acc[w.format] ?? 0) + 1), acc), {});
       return {

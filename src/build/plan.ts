@@ -2,7 +2,7 @@
  * Which documents a build writes (pure): for every organisation, every document of its resolved
  * pack whose condition holds, per incident or once for the organisation, in the formats the pack
  * names. Conditions that cannot be evaluated become diagnostics; nothing is guessed. Jobs come
- * in the order the build should take them (see longestFirst).
+ * registers first (see longestFirst); orderJobs gives the other order the build may take.
  */
 import { documentApplies, whenFailure, type DocumentSpec, type OutputFormat } from '../packs/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -84,14 +84,45 @@ export function planBuild(input: PlanInput): BuildPlan {
 }
 
 /**
- * The order in which the build takes the jobs: organisation documents (registers, one row per
- * incident: by far the longest to print) first, the longest first, then the incidents' documents
- * in plan order. A register started last would keep the build waiting on it alone at the end;
- * started first it prints while the other documents are rendered or found up to date.
+ * The order in which the build takes the jobs by default: organisation documents (registers, one
+ * row per incident: by far the longest to print) first, the longest first, then the incidents'
+ * documents in plan order. A register started last would keep the build waiting on it alone at
+ * the end; started first it prints while the other documents are rendered or found up to date.
  */
 function longestFirst(jobs: DocumentJob[]): DocumentJob[] {
   const organisation = jobs.filter((j) => j.rows !== undefined).sort((a, b) => b.rows!.length - a.rows!.length);
   return [...organisation, ...jobs.filter((j) => j.rows === undefined)];
+}
+
+/**
+ * How the build takes its jobs:
+ * - `registers-first` (planBuild's order): the longest register starts at once. Best when few
+ *   documents are due, as after an edit: the edited office's register is what the build waits for.
+ * - `office-by-office`: the offices one after the other, the smallest first, each with its
+ *   register first and then its incidents' documents. Best when everything is due (a first build,
+ *   --force): an incident is freed once its documents and its office's register are done, so the
+ *   largest register, the build's peak of memory, is rendered with only its own office still
+ *   loaded instead of every office. Within each office, the register still prints while that
+ *   office's letters are rendered beside it.
+ */
+export type JobOrder = 'registers-first' | 'office-by-office';
+
+/** The jobs in `order` (a new array; the jobs themselves are not changed). */
+export function orderJobs(jobs: readonly DocumentJob[], order: JobOrder): DocumentJob[] {
+  if (order === 'registers-first') return longestFirst([...jobs]);
+  const offices = new Map<string, DocumentJob[]>();
+  for (const job of jobs) {
+    const id = job.org.organisation.id;
+    const list = offices.get(id) ?? [];
+    list.push(job);
+    offices.set(id, list);
+  }
+  // An office's size: its register's rows, or its jobs when no register is built.
+  const size = new Map<string, number>();
+  for (const [id, list] of offices) size.set(id, list.find((j) => j.rows !== undefined)?.rows!.length ?? list.length);
+  return [...offices]
+    .sort(([a], [b]) => size.get(a)! - size.get(b)! || compareText(a, b))
+    .flatMap(([, list]) => [...list.filter((j) => j.rows !== undefined), ...list.filter((j) => j.rows === undefined)]);
 }
 
 /**

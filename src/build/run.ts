@@ -13,7 +13,7 @@ import { PdfRenderer, type PdfRendererStats } from '../render/pdf/index.js';
 import { sortDiagnostics } from '../diagnostics/format.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { OutputFormat } from '../packs/index.js';
-import { incompleteRegisters, planBuild, type DocumentJob } from './plan.js';
+import { incompleteRegisters, orderJobs, planBuild, type DocumentJob, type JobOrder } from './plan.js';
 import { prepareDocument, renderPrepared, type RenderContext } from './render-document.js';
 import { entryFor, isUpToDate, loadCache, saveCache } from './cache.js';
 import { lockOutput } from './lock.js';
@@ -45,6 +45,8 @@ export interface BuildOptions {
    * left behind here (collectGarbage in src/cli/heap.ts).
    */
   afterLoading?: () => void;
+  /** Called every so often while the project is validated and triaged (LoadOptions.checkpoint). */
+  whileLoading?: () => void;
 }
 
 export interface WrittenFile {
@@ -75,11 +77,12 @@ export interface BuildResult {
 }
 
 /**
- * Runs the jobs `size` at a time, in order, except that at most one `heavy` job runs at a time:
- * the first worker takes the heavy ones (registers: one row per incident, hundreds of megabytes
- * while an office of thousands of incidents is rendered) one after the other, then joins the
- * others. Several large registers at once would add up their memory for nothing: they are few,
- * and the other workers keep both Chromium pages and Node busy meanwhile.
+ * Runs the jobs `size` at a time, in order, except that at most one `heavy` job runs at a time
+ * (registers: one row per incident, hundreds of megabytes while an office of thousands of
+ * incidents is rendered). A worker that comes to a heavy job while another one runs leaves it for
+ * later and takes the next light one; the heavy job starts as soon as the running one is done.
+ * Several large registers at once would add up their memory for nothing: they are few, and the
+ * other workers keep both Chromium pages and Node busy meanwhile.
  *
  * The pool lets go of each job once it is done (it does not change `items`): a job holds its
  * incident, so a build whose caller holds no other reference to its jobs frees the incidents one
@@ -87,21 +90,35 @@ export interface BuildResult {
  */
 export function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>, heavy: (item: T) => boolean = () => false): Promise<void> {
   // Not async itself: `items` is not kept by the suspended workers below.
-  return runPool(items.filter(heavy), items.filter((i) => !heavy(i)), Math.max(1, Math.min(size, items.length)), work);
+  return runPool<T>([...items], Math.max(1, Math.min(size, items.length)), work, heavy);
 }
 
-async function runPool<T>(heavyOnes: Array<T | undefined>, light: Array<T | undefined>, workers: number, work: (item: T) => Promise<void>): Promise<void> {
+async function runPool<T>(queue: Array<T | undefined>, workers: number, work: (item: T) => Promise<void>, heavy: (item: T) => boolean): Promise<void> {
   let next = 0;
-  const take = (list: Array<T | undefined>, i: number): T => {
-    const item = list[i] as T;
-    list[i] = undefined;
-    return item;
+  let heavyRunning = false;
+  const waiting: T[] = []; // heavy jobs passed over while another one ran, in order
+  const take = (): { item: T; heavy: boolean } | undefined => {
+    if (!heavyRunning && waiting.length > 0) return { item: waiting.shift()!, heavy: true };
+    while (next < queue.length) {
+      const item = queue[next] as T;
+      queue[next++] = undefined;
+      if (!heavy(item)) return { item, heavy: false };
+      if (!heavyRunning) return { item, heavy: true };
+      waiting.push(item);
+    }
+    return undefined; // what is left waits for the heavy job that runs: its worker takes it next
   };
-  const worker = async (first: boolean): Promise<void> => {
-    if (first) for (let i = 0; i < heavyOnes.length; i++) await work(take(heavyOnes, i));
-    while (next < light.length) await work(take(light, next++));
+  const worker = async (): Promise<void> => {
+    for (let job = take(); job; job = take()) {
+      if (job.heavy) heavyRunning = true;
+      try {
+        await work(job.item);
+      } finally {
+        if (job.heavy) heavyRunning = false;
+      }
+    }
   };
-  await Promise.all(Array.from({ length: workers }, (_, i) => worker(i === 0)));
+  await Promise.all(Array.from({ length: workers }, worker));
 }
 
 /** What the build renders from: the planned jobs and what loading found, without the project itself. */
@@ -123,7 +140,14 @@ interface Planned {
  * (see pool). For 10,000 incidents the loaded project is about 190 MB.
  */
 async function loadAndPlan(opts: BuildOptions, only: ReadonlySet<string> | undefined, onSourcesRead: (changed: number) => void): Promise<Planned> {
-  const project = await loadProject({ root: opts.root, now: opts.now, cacheDir: opts.outDir, onSourcesRead, ...(opts.paths ? { paths: opts.paths } : {}) });
+  const project = await loadProject({
+    root: opts.root,
+    now: opts.now,
+    cacheDir: opts.outDir,
+    onSourcesRead,
+    ...(opts.whileLoading ? { checkpoint: opts.whileLoading } : {}),
+    ...(opts.paths ? { paths: opts.paths } : {}),
+  });
   const selected = project.validation.organisations.filter((o) => !only || only.has(o.organisation.id));
   const { packs, diagnostics: packProblems } = await loadOrganisationPacks(opts.root, selected);
   const plan = planBuild({ packs, triaged: project.triaged, organisationDocuments: !opts.paths, ...(only ? { only } : {}), ...(opts.incidents ? { incidents: opts.incidents } : {}) });
@@ -222,11 +246,14 @@ export async function runBuild(opts: BuildOptions): Promise<BuildResult> {
     // with the first PDF that is due, if any.
     const pdfLikely = ignored !== null || Object.keys(cache.entries).length === 0;
     if (pdfLikely && planned.jobs.some((j) => j.formats.includes('pdf'))) ctx.pdf().catch(() => {}); // a failed start is reported by the PDFs
+    // Everything is due: office by office, for memory; else the edited office's register first (see JobOrder).
+    const order: JobOrder = pdfLikely || opts.force ? 'office-by-office' : 'registers-first';
     let done = 0;
     const total = planned.jobs.length;
     const failedIncidents = new Set<string>();
-    // splice: the pool is then alone in holding the jobs, and lets go of each once it is done.
-    await pool(planned.jobs.splice(0), opts.concurrency ?? 4, async (job: DocumentJob) => {
+    // splice, and no variable for the ordered jobs: the pool is then alone in holding the jobs,
+    // and lets go of each once it is done.
+    await pool(orderJobs(planned.jobs.splice(0), order), opts.concurrency ?? 4, async (job: DocumentJob) => {
       const who = { document: job.document.id, organisation: job.org.organisation.id, incident: job.incident?.incident.id ?? null };
       const fail = (found: Diagnostic[]): void => {
         result.failed.push({ ...who, diagnostics: found });

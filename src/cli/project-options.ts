@@ -4,6 +4,7 @@ import path from 'node:path';
 import { nowFrom, UsageError, type Parsed } from './args.js';
 import type { Io } from './io.js';
 import { loadProject, type Project } from '../project/load.js';
+import { collectIfGrown } from './heap.js';
 
 export interface ProjectArgs {
   root: string;
@@ -26,5 +27,5 @@ export function projectArgs(parsed: Parsed, io: Io): ProjectArgs {
 }
 
 export function openProject(args: ProjectArgs): Promise<Project> {
-  return loadProject({ root: args.root, now: args.now, ...(args.paths ? { paths: args.paths } : {}) });
+  return loadProject({ root: args.root, now: args.now, checkpoint: collectIfGrown, ...(args.paths ? { paths: args.paths } : {}) });
 }

@@ -3,7 +3,7 @@
  * pure core (validation, triage). Nothing here prints.
  */
 import { readSources } from '../load/sources.js';
-import { uncachedSources, validateSources, type ValidationResult } from '../validate/index.js';
+import { CHECKPOINT_EVERY, uncachedSources, validateSources, type ValidationResult } from '../validate/index.js';
 import { loadValidationCache, type ValidationCacheHandle } from './validation-cache.js';
 import { triage } from '../triage/index.js';
 import { loadRiskPolicy } from '../triage/policy-file.js';
@@ -51,6 +51,8 @@ export interface LoadOptions {
    * here when a file changed, so that its start overlaps validation and triage.
    */
   onSourcesRead?: (changed: number) => void;
+  /** Called every so often while files are validated and incidents triaged (see ValidateOptions.checkpoint). */
+  checkpoint?: () => void;
 }
 
 export async function loadProject(opts: LoadOptions): Promise<Project> {
@@ -61,11 +63,17 @@ export async function loadProject(opts: LoadOptions): Promise<Project> {
     opts.cacheDir === undefined ? undefined : loadValidationCache(opts.cacheDir, { keepUnseen: narrowed }),
   ]);
   opts.onSourcesRead?.(validationCache ? uncachedSources(sources, validationCache.cache) : sources.length);
-  const validation = validateSources(sources, { now: opts.now, ...(validationCache ? { cache: validationCache.cache } : {}) });
+  const validation = validateSources(sources, {
+    now: opts.now,
+    ...(validationCache ? { cache: validationCache.cache } : {}),
+    ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
+  });
   const byId = new Map(validation.organisations.map((o) => [o.organisation.id, o.organisation]));
   const triaged: TriagedIncident[] = [];
   const triageProblems: Diagnostic[] = [];
+  let count = 0;
   for (const { file, incident } of validation.incidents) {
+    if (opts.checkpoint && ++count % CHECKPOINT_EVERY === 0) opts.checkpoint();
     const organisation = byId.get(incident.organisation);
     if (!organisation) continue; // reported by the unknown-organisation rule
     try {

@@ -44,7 +44,15 @@ export interface ValidateOptions {
    * (./file-cache.ts). The result is the same with or without it.
    */
   cache?: FileCheckCache;
+  /**
+   * Called after every CHECKPOINT_EVERY files: validating a large project is one long synchronous
+   * stretch, and the command line uses this to keep its garbage in check (src/cli/heap.ts).
+   */
+  checkpoint?: () => void;
 }
+
+/** Files (or incidents) between two checkpoint calls. */
+export const CHECKPOINT_EVERY = 250;
 
 export { RULES, MAX_PROBLEMS_PER_FILE, FileCheckCache, checkFile };
 export type { Rule, RuleContext, Checked, FileCheck };
@@ -71,7 +79,9 @@ export function validateSources(sources: readonly SourceFile[], opts: ValidateOp
   const organisations: Checked<Organisation>[] = [];
   const organisationFolders = new Set<string>();
 
+  let count = 0;
   for (const source of [...sources].sort(byFile)) {
+    if (opts.checkpoint && ++count % CHECKPOINT_EVERY === 0) opts.checkpoint();
     if (source.kind === 'organisation') {
       const m = /^templates\/([^/]+)\//.exec(source.file);
       if (m) organisationFolders.add(m[1]!);

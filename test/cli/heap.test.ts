@@ -50,6 +50,37 @@ function collected(mode: 'limit' | 'default'): { before: number; after: number }
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', COLLECT_SCRIPT, mode], { encoding: 'utf8' })) as { before: number; after: number };
 }
 
+// Start-up with a small heap, whose full collection the observer sees (it then allows a large
+// factor), then one long synchronous stretch, as loading thousands of files is: a live set that
+// grows, and garbage that lives long enough to reach the old generation. The observer cannot run
+// in there; collectIfGrown at checkpoints must keep the heap near what is alive.
+const CHECKPOINT_SCRIPT = `
+const v8 = await import('node:v8');
+const heap = await import(${JSON.stringify(HEAP_MODULE)});
+heap.limitHeapGrowth(8);
+let warm = [];
+for (let i = 0; i < 300000; i++) warm.push({ i, s: 'warm ' + i });
+warm = null;
+heap.collectGarbage();
+await new Promise((resolve) => setTimeout(resolve, 50));
+const live = [];
+const ring = new Array(4);
+let max = 0;
+for (let round = 0; round < 120; round++) {
+  for (let j = 0; j < 3000; j++) live.push({ round, j, s: 'live ' + j });
+  const chunk = [];
+  for (let j = 0; j < 40000; j++) chunk.push({ j, round, t: 'chunk ' + j });
+  ring[round % ring.length] = chunk;
+  if (process.argv[1] === 'checkpoints') heap.collectIfGrown();
+  max = Math.max(max, v8.getHeapStatistics().used_heap_size);
+}
+process.stdout.write(String(max));
+`;
+
+function peakInStretch(mode: 'checkpoints' | 'none'): number {
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', CHECKPOINT_SCRIPT, mode], { encoding: 'utf8' }));
+}
+
 describe('growingPercent', () => {
   it.each([
     // live, budget, percent: V8 decides (0) while the budget allows more than its own 300%
@@ -87,4 +118,11 @@ describe('limitHeapGrowth', () => {
   it('refuses a budget that is not a positive number of megabytes', () => {
     for (const bad of [0, -5, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => limitHeapGrowth(bad)).toThrow(RangeError);
   });
+
+  it('collectIfGrown keeps a long synchronous stretch near its live set', () => {
+    const checked = peakInStretch('checkpoints');
+    const unchecked = peakInStretch('none');
+    // Measured (300 rounds): about 103 MB against 264 MB.
+    expect(checked).toBeLessThan(unchecked * 0.7);
+  }, 60_000);
 });

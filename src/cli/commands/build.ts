@@ -5,7 +5,7 @@ import { EXIT, type Io } from '../io.js';
 import { projectArgs } from '../project-options.js';
 import { disclose, formatDiagnostic, hasErrors } from '../../diagnostics/format.js';
 import { runBuild, type BuildResult } from '../../build/run.js';
-import { collectGarbage } from '../heap.js';
+import { collectGarbage, collectIfGrown } from '../heap.js';
 import { plural } from '../text.js';
 
 const spec: CommandSpec = {
@@ -44,6 +44,7 @@ export const buildCommand: Command = {
         ...(args.paths ? { paths: args.paths } : {}),
         force: Boolean(parsed.values['force']),
         afterLoading: collectGarbage,
+        whileLoading: collectIfGrown,
         ...(Array.isArray(parsed.values['org']) ? { orgs: parsed.values['org'] as string[] } : {}),
         ...(progress ? { onProgress: (d: number, t: number) => progress(bar(d, t)) } : {}),
       });
