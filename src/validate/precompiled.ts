@@ -5,13 +5,14 @@
  * Compiling a schema with ajv costs about 0.15 s for the incident schema (0.08 s for the pack
  * schema), in every command, even for one valid file. ajv can write a compiled validator out as
  * code ("standalone validation code"): `npm run build` does that for schemas/*.schema.json into
- * dist/validate/compiled/<kind>.cjs (scripts/precompile-schemas.mjs, with precompile.ts). checkSchema runs that
- * code first; only a value it rejects goes on to the compiled engine, which finds and explains
- * every problem (see schema.ts).
+ * dist/validate/compiled/<kind>.cjs (scripts/precompile-schemas.mjs, with precompile.ts).
+ * checkSchema runs that code first; only a value it rejects goes on to the compiled engine, which
+ * finds and explains every problem (see schema.ts).
  *
  * Each generated file carries the SHA-256 of the schema it was made from, and is used only for
  * that schema: an edited schema without a new build, a schema of the caller's, or no build at
- * all (tests running from src/) just means compiling at run time, as before.
+ * all just means compiling at run time, as before. The code is found from src/ as from dist/
+ * (both sit two levels below the package root), so the tests run it too.
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
