@@ -40,7 +40,7 @@ type FormatsPlugin = typeof import('ajv-formats').default;
 
 /**
  * ajv and ajv-formats, loaded on first use: a valid file is checked by the precompiled
- * validators alone (precompiled.ts), and loading ajv costs about 50 ms of every command's start.
+ * validators alone (precompiled.ts), and loading ajv took some 40 ms of every command's start.
  * Both are CommonJS: `require` gives module.exports, whose `default` is the export.
  */
 let ajvModules: { Ajv2020: AjvClass; addFormats: FormatsPlugin } | undefined;
