@@ -223,9 +223,19 @@ export class FileCheckCache {
     this.keepUnseen = opts.keepUnseen ?? false;
   }
 
+  /**
+   * Keys worked out in this run, by source: a build asks for each file's key twice (to count the
+   * changed files before validating, then to validate), and a key hashes the whole text.
+   */
+  private readonly keys = new WeakMap<SourceFile, { schema: object; file: string; kind: string; text: string; key: string }>();
+
   /** The key of `source` checked against `schema`. */
   key(source: SourceFile, schema: object): string {
-    return fileKey(source, schema, this.salt);
+    const known = this.keys.get(source);
+    if (known && known.schema === schema && known.file === source.file && known.kind === source.kind && known.text === source.text) return known.key;
+    const key = fileKey(source, schema, this.salt);
+    this.keys.set(source, { schema, file: source.file, kind: source.kind, text: source.text, key });
+    return key;
   }
 
   /** Whether there is an entry for `source` under `key` (not yet checked for damage: see get). */

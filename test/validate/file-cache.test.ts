@@ -198,6 +198,22 @@ describe('what is not used', () => {
     expect(fileKey(source(INCIDENT, 'x'), schema)).not.toBe(fileKey(source(INCIDENT, 'x'), schema, 'other salt'));
   });
 
+  it('a key asked for twice is the key of the source as it is then (remembered, never stale)', () => {
+    const cache = new FileCheckCache([], { salt: 's' });
+    const schema = defaultSchema('incident');
+    const other = structuredClone(schema);
+    const s = source(INCIDENT, incidentText());
+    expect(cache.key(s, schema)).toBe(fileKey(s, schema, 's'));
+    expect(cache.key(s, schema)).toBe(fileKey(s, schema, 's'));
+    expect(cache.key(s, other)).toBe(fileKey(s, other, 's'));
+    s.text += '# edited\n';
+    expect(cache.key(s, schema)).toBe(fileKey(s, schema, 's'));
+    s.kind = 'organisation';
+    expect(cache.key(s, schema)).toBe(fileKey(s, schema, 's'));
+    s.file = 'incidents/elders/2026-001.yaml';
+    expect(cache.key(s, schema)).toBe(fileKey(s, schema, 's'));
+  });
+
   it('only the files of this run are kept (unless asked to keep the others)', () => {
     const c = filled();
     const fewer = sources().filter((s) => s.kind === 'organisation');
